@@ -1,0 +1,155 @@
+// `gaibu-guard eval FILE`: a rule's worth as a number. For a labeled JSONL corpus it prints
+// recall, false-positive rate, category match, per-rule hits on scam vs. legit lines with
+// SpamAssassin's S/O ratio, and every miss and false positive.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createEngine } from '../engine.ts';
+import { CategorySchema, LevelSchema, PlatformSchema, StageSchema, type Verdict } from '../detector/types.ts';
+
+export const GoldLineSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  text: z.string(),
+  label: z.enum(['scam', 'legit']),
+  level: LevelSchema.optional(),
+  cats: z.array(CategorySchema).default([]),
+  kind: z.string().optional(),
+  platform: PlatformSchema.optional(),
+  stage: StageSchema.optional(),
+});
+export type GoldLine = z.infer<typeof GoldLineSchema>;
+
+export interface RuleStat {
+  rule: string;
+  scam: number;
+  legit: number;
+  /** S/O: share of the rule's hits that are on scam lines */
+  so: number;
+}
+
+export interface EvalResult {
+  n: number;
+  scams: number;
+  legits: number;
+  recall: number;
+  fpr: number;
+  precision: number;
+  categoryMatch: number;
+  refusalCoverage: number;
+  misses: Array<{ id: string; level: string; text: string }>;
+  falsePositives: Array<{ id: string; level: string; text: string; rules: string[] }>;
+  categoryMisses: Array<{ id: string; got: string[]; want: string[] }>;
+  rules: RuleStat[];
+}
+
+export function loadGold(file: string): GoldLine[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, k) => {
+      const r = GoldLineSchema.safeParse(JSON.parse(l));
+      if (!r.success) throw new Error(`${file}:${k + 1}: ${r.error.issues[0]?.message}`);
+      return r.data;
+    });
+}
+
+export function evaluate(lines: GoldLine[], check: (g: GoldLine) => { verdict: Verdict; refusal: unknown }): EvalResult {
+  let tp = 0;
+  let fn = 0;
+  let fp = 0;
+  let tn = 0;
+  let catOk = 0;
+  let refusals = 0;
+  const misses: EvalResult['misses'] = [];
+  const falsePositives: EvalResult['falsePositives'] = [];
+  const categoryMisses: EvalResult['categoryMisses'] = [];
+  const stats = new Map<string, { scam: number; legit: number }>();
+  for (const g of lines) {
+    const { verdict: v, refusal } = check(g);
+    const flagged = v.level === 'high' || v.level === 'medium';
+    for (const f of v.findings) {
+      const s = stats.get(f.rule) ?? { scam: 0, legit: 0 };
+      if (g.label === 'scam') s.scam += 1;
+      else s.legit += 1;
+      stats.set(f.rule, s);
+    }
+    if (g.label === 'scam') {
+      if (flagged) {
+        tp += 1;
+        if (refusal) refusals += 1;
+        if (g.cats.length === 0 || v.categories.some((c) => g.cats.includes(c))) catOk += 1;
+        else categoryMisses.push({ id: g.id, got: v.categories, want: g.cats });
+      } else {
+        fn += 1;
+        misses.push({ id: g.id, level: v.level, text: g.text });
+      }
+    } else if (flagged) {
+      fp += 1;
+      if (refusal) refusals += 1;
+      falsePositives.push({ id: g.id, level: v.level, text: g.text, rules: v.findings.map((f) => f.rule) });
+    } else {
+      tn += 1;
+    }
+  }
+  const rules = [...stats.entries()]
+    .map(([rule, s]) => ({ rule, ...s, so: s.scam / (s.scam + s.legit) }))
+    .sort((a, b) => b.scam + b.legit - (a.scam + a.legit));
+  return {
+    n: lines.length,
+    scams: tp + fn,
+    legits: fp + tn,
+    recall: tp + fn ? tp / (tp + fn) : 0,
+    fpr: fp + tn ? fp / (fp + tn) : 0,
+    precision: tp + fp ? tp / (tp + fp) : 0,
+    categoryMatch: tp ? catOk / tp : 0,
+    refusalCoverage: tp + fp ? refusals / (tp + fp) : 0,
+    misses,
+    falsePositives,
+    categoryMisses,
+    rules,
+  };
+}
+
+const short = (s: string): string => {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > 70 ? `${one.slice(0, 70)}…` : one;
+};
+
+export function formatEval(r: EvalResult, quiet = false): string {
+  const out: string[] = [];
+  out.push(
+    `n=${r.n} (scam ${r.scams}, legit ${r.legits})  recall=${r.recall.toFixed(3)}  fpr=${r.fpr.toFixed(3)}  precision=${r.precision.toFixed(3)}  category_match=${r.categoryMatch.toFixed(3)}  refusals=${r.refusalCoverage.toFixed(3)}`,
+  );
+  out.push('');
+  out.push('rule                                   scam  legit   S/O');
+  for (const s of r.rules) out.push(`${s.rule.padEnd(38)} ${String(s.scam).padStart(5)} ${String(s.legit).padStart(6)}  ${s.so.toFixed(2)}`);
+  if (!quiet) {
+    out.push('');
+    out.push(`misses (${r.misses.length}):`);
+    for (const m of r.misses) out.push(`  FN ${m.id} (${m.level}) ${short(m.text)}`);
+    out.push(`false positives (${r.falsePositives.length}):`);
+    for (const m of r.falsePositives) out.push(`  FP ${m.id} (${m.level}) [${m.rules.join(',')}] ${short(m.text)}`);
+    out.push(`category misses (${r.categoryMisses.length}):`);
+    for (const m of r.categoryMisses) out.push(`  CAT ${m.id} got [${m.got.join(',')}] want [${m.want.join(',')}]`);
+  }
+  return out.join('\n');
+}
+
+export async function runEval(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
+  });
+  const file = positionals[0];
+  if (!file) {
+    process.stderr.write('gaibu-guard: eval needs a labeled JSONL file\n');
+    return 2;
+  }
+  const lines = loadGold(file);
+  const engine = await createEngine();
+  const r = evaluate(lines, (g) => engine.analyse(g.text, { platform: g.platform, stage: g.stage }));
+  process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : `${formatEval(r, values.quiet)}\n`);
+  return 0;
+}

@@ -1,0 +1,482 @@
+// The detector: text + options → Verdict. Pure: no Discord, no database, no clock, no env.
+//
+// Matching runs on the folded view of the text. Each rule's cue is then checked in context:
+// the rest of its window (requires / unless), negation in its clause (via kuromoji tokens),
+// quotation and reported speech, and the stage / platform the message belongs to. Only the
+// sentences that hold a candidate are tokenized, which keeps long postings cheap.
+import { foldSpanToClean, foldSpanToRaw, normalize, type NormalizedText } from './normalize.ts';
+import type { CompiledRule, RuleSet } from './rules.ts';
+import type { Token, Tokenizer } from './tokenizer.ts';
+import {
+  LEVEL_RANK,
+  type Category,
+  type CheckOptions,
+  type Finding,
+  type Level,
+  type Mitigation,
+  type Platform,
+  type Stage,
+  type Tool,
+  type Verdict,
+} from './types.ts';
+import { contactMaskRanges, renderPhrase } from './mask.ts';
+
+/** Inputs longer than this are analysed up to here and the verdict says it was cut. */
+export const DEFAULT_MAX_CHARS = 8000;
+const MAX_MATCHES_PER_PATTERN = 40;
+
+export const LEVEL_THRESHOLDS = { high: 5, medium: 3 } as const;
+/** Caps applied to contact-type findings by stage: after 仮払い a contact cue is informative only. */
+const STAGE_CAP = { after_escrow: 1.5, after_contract: 4 } as const;
+
+export interface Detector {
+  readonly rules: RuleSet;
+  readonly maxChars: number;
+  check(text: string, opts?: CheckOptions): Verdict;
+}
+
+export interface DetectorOptions {
+  maxChars?: number;
+}
+
+interface Sentence {
+  start: number; // fold offsets
+  end: number;
+}
+
+interface TokenizedSentence {
+  tokens: Token[];
+  /** fold offset of each token's start / end */
+  fStart: number[];
+  fEnd: number[];
+}
+
+interface Ctx {
+  t: NormalizedText;
+  sentences: Sentence[];
+  tokenized: Map<number, TokenizedSentence>;
+  tokenizer: Tokenizer;
+  rules: RuleSet;
+  quotes: Array<[number, number]>;
+}
+
+const SENTENCE_BREAK = /[。！？!?\n]/g;
+
+function splitSentences(fold: string): Sentence[] {
+  const out: Sentence[] = [];
+  let s = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_BREAK.exec(fold)) !== null) {
+    const e = m.index + 1;
+    if (e > s) out.push({ start: s, end: e });
+    s = e;
+  }
+  if (s < fold.length) out.push({ start: s, end: fold.length });
+  return out;
+}
+
+function sentenceIndexAt(sentences: Sentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sentences[mid] as Sentence).start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function tokenizeSentence(ctx: Ctx, idx: number): TokenizedSentence {
+  const cached = ctx.tokenized.get(idx);
+  if (cached) return cached;
+  const s = ctx.sentences[idx] as Sentence;
+  const { start: cs, end: ce } = foldSpanToClean(ctx.t, s.start, s.end);
+  const text = ctx.t.clean.slice(cs, ce);
+  const tokens = ctx.tokenizer.tokenize(text);
+  const fStart = tokens.map((k) => ctx.t.cleanToFold[cs + k.start] ?? s.start);
+  const fEnd = tokens.map((k) => ctx.t.cleanToFold[Math.min(cs + k.start + k.surface.length, ctx.t.clean.length)] ?? s.end);
+  const ts = { tokens, fStart, fEnd };
+  ctx.tokenized.set(idx, ts);
+  return ts;
+}
+
+// Conjunctive particles that close a clause for negation scope: 〜が、〜けど、〜ので、〜ば …
+const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'ので', 'から', 'ば', 'し', 'ても', 'でも', 'たら']);
+const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問']);
+const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮']);
+
+/** The fold offset where the clause holding `pos` ends. */
+function clauseEnd(ctx: Ctx, sIdx: number, pos: number): number {
+  const s = ctx.sentences[sIdx] as Sentence;
+  const ts = tokenizeSentence(ctx, sIdx);
+  for (let k = 0; k < ts.tokens.length; k++) {
+    const tok = ts.tokens[k] as Token;
+    if ((ts.fStart[k] as number) < pos) continue;
+    if (tok.pos === '助詞' && tok.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(tok.surface)) return ts.fEnd[k] as number;
+  }
+  return s.end;
+}
+
+function clauseStart(ctx: Ctx, sIdx: number, pos: number): number {
+  const s = ctx.sentences[sIdx] as Sentence;
+  const ts = tokenizeSentence(ctx, sIdx);
+  let start = s.start;
+  for (let k = 0; k < ts.tokens.length; k++) {
+    const tok = ts.tokens[k] as Token;
+    if ((ts.fEnd[k] as number) > pos) break;
+    if (tok.pos === '助詞' && tok.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(tok.surface)) start = ts.fEnd[k] as number;
+  }
+  return start;
+}
+
+/**
+ * Is the cue ending at `from` negated or prohibited within its clause? 「LINEでのやり取りは行いません」,
+ * 「個人情報は不要です」, 「LINEではなく」 are; invitations (〜しませんか) and conditions (〜しないと,
+ * 〜しなければ) are not.
+ */
+function negatedAfter(ctx: Ctx, sIdx: number, from: number): boolean {
+  const ts = tokenizeSentence(ctx, sIdx);
+  const end = clauseEnd(ctx, sIdx, from);
+  const toks = ts.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const fs = ts.fStart[k] as number;
+    if (fs < from) continue;
+    if (fs >= end) break;
+    const tok = toks[k] as Token;
+    const isNeg =
+      (tok.pos === '助動詞' && (tok.baseForm === 'ない' || tok.baseForm === 'ぬ' || tok.baseForm === 'ん')) ||
+      (tok.pos === '形容詞' && tok.baseForm === 'ない') ||
+      (tok.pos === '名詞' && NEG_NOUNS.has(tok.surface)) ||
+      (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm));
+    if (!isNeg) continue;
+    // Look at what follows the negation.
+    const rest = toks
+      .slice(k + 1, k + 4)
+      .map((x) => x.surface)
+      .join('');
+    if (/^(?:でしょう|です)?か/.test(rest)) continue; // 〜しませんか: an invitation
+    if (/^(?:と|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
+    if (tok.surface === 'なけれ' || tok.surface === 'なく' && /^(?:て|ちゃ)/.test(rest)) continue; // 〜しなければ / 〜しなくては
+    return true;
+  }
+  return false;
+}
+
+function computeQuotes(fold: string): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  const stack: Array<[string, number]> = [];
+  const closeOf: Record<string, string> = { '「': '」', '『': '』', '“': '”', '【': '】', '〝': '〟' };
+  for (let i = 0; i < fold.length; i++) {
+    const ch = fold[i] as string;
+    if (closeOf[ch]) stack.push([ch, i]);
+    else if (stack.length > 0 && closeOf[(stack[stack.length - 1] as [string, number])[0]] === ch) {
+      const [, open] = stack.pop() as [string, number];
+      if (ch !== '】') pairs.push([open, i]);
+    } else if (ch === '\n' && stack.length > 4) {
+      stack.length = 0; // unbalanced junk; do not let it grow
+    }
+  }
+  return pairs;
+}
+
+function testIn(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const ok = re.test(text);
+  re.lastIndex = 0;
+  return ok;
+}
+
+function matchEndIn(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ? m.index + m[0].length : -1;
+}
+
+function isKatakana(ch: string | undefined): boolean {
+  if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
+}
+function isLatin(ch: string | undefined): boolean {
+  return !!ch && /[A-Za-z]/.test(ch);
+}
+
+/** Rejects a match inside a longer word of the original script: ライン in オンライン, line in online. */
+function crossesWordBoundary(t: NormalizedText, a: number, b: number): boolean {
+  const { start: cs, end: ce } = foldSpanToClean(t, a, b);
+  const first = t.clean[cs];
+  const last = t.clean[ce - 1];
+  const before = t.clean[cs - 1];
+  const after = t.clean[ce];
+  if (isKatakana(first) && isKatakana(before)) return true;
+  if (isLatin(first) && isLatin(before)) return true;
+  if (isKatakana(last) && isKatakana(after) && after !== 'ー') return true;
+  if (isLatin(last) && isLatin(after)) return true;
+  return false;
+}
+
+function windowBounds(ctx: Ctx, rule: CompiledRule, sIdx: number, a: number, b: number): [number, number] {
+  const w = rule.context.window;
+  if (w === 'text') return [0, ctx.t.fold.length];
+  const s = ctx.sentences[sIdx] as Sentence;
+  if (w === 'sentence') {
+    // A sentence that is only a few characters long (a heading, 「LINE ID:」 on its own line)
+    // borrows its neighbours.
+    const prev = ctx.sentences[sIdx - 1];
+    const next = ctx.sentences[sIdx + 1];
+    let start = s.start;
+    let end = s.end;
+    if (s.end - s.start < 14) {
+      if (prev) start = prev.start;
+      if (next) end = next.end;
+    }
+    return [start, end];
+  }
+  if (w === 'clause') return [clauseStart(ctx, sIdx, a), clauseEnd(ctx, sIdx, b)];
+  return [Math.max(0, a - w), Math.min(ctx.t.fold.length, b + w)];
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  a: number;
+  b: number;
+  /** end of the evidence span (the request verb after the cue, when there is one) */
+  spanEnd: number;
+  sIdx: number;
+}
+
+function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
+  const fold = ctx.t.fold;
+  for (const [open, close] of ctx.quotes) {
+    if (open < a && close >= b) {
+      const after = fold.slice(close + 1, close + 12);
+      if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の)/.test(after)) return true;
+      const s = ctx.sentences[sIdx] as Sentence;
+      if (testIn(ctx.rules.macro('ARTICLE'), fold.slice(s.start, s.end))) return true;
+    }
+  }
+  // Reported speech without brackets: 「LINEに誘導されたら」「Zoom面談を求められた場合」.
+  const s = ctx.sentences[sIdx] as Sentence;
+  const tail = fold.slice(b, Math.min(s.end, b + 30));
+  return testIn(ctx.rules.macro('REPORTED'), tail);
+}
+
+function inferPlatform(fold: string, rules: RuleSet): Platform | undefined {
+  const hits: Array<[number, Platform]> = [];
+  for (const [name, p] of [
+    ['PLATFORM_CROWDWORKS', 'crowdworks'],
+    ['PLATFORM_LANCERS', 'lancers'],
+    ['PLATFORM_COCONALA', 'coconala'],
+  ] as const) {
+    const re = rules.macro(name);
+    re.lastIndex = 0;
+    const m = re.exec(fold);
+    re.lastIndex = 0;
+    if (m) hits.push([m.index, p]);
+  }
+  hits.sort((x, y) => x[0] - y[0]);
+  return hits[0]?.[1];
+}
+
+function inferStage(fold: string, rules: RuleSet): Stage | undefined {
+  if (testIn(rules.macro('STAGE_AFTER_ESCROW'), fold)) return 'after_escrow';
+  if (testIn(rules.macro('STAGE_AFTER_CONTRACT'), fold)) return 'after_contract';
+  if (testIn(rules.macro('STAGE_BEFORE_CONTRACT'), fold)) return 'before_contract';
+  return undefined;
+}
+
+export function levelFor(score: number): Level {
+  if (score >= LEVEL_THRESHOLDS.high) return 'high';
+  if (score >= LEVEL_THRESHOLDS.medium) return 'medium';
+  if (score > 0) return 'low';
+  return 'none';
+}
+
+/** Cuts at the cap without splitting a surrogate pair. */
+function capText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max;
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+  return text.slice(0, end);
+}
+
+export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: DetectorOptions = {}): Detector {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+
+  function check(input: string, opts: CheckOptions = {}): Verdict {
+    const inputText = typeof input === 'string' ? input : String(input);
+    const text = capText(inputText, maxChars);
+    const t = normalize(text);
+    const fold = t.fold;
+    const ctx: Ctx = {
+      t,
+      sentences: splitSentences(fold),
+      tokenized: new Map(),
+      tokenizer,
+      rules,
+      quotes: computeQuotes(fold),
+    };
+
+    const inferredPlatform = inferPlatform(fold, rules);
+    const platform: Platform = opts.platform ?? inferredPlatform ?? 'crowdworks';
+    const platformSource = opts.platform ? 'given' : inferredPlatform ? 'inferred' : 'default';
+    const inferredStage = inferStage(fold, rules);
+    const stage: Stage = opts.stage ?? inferredStage ?? 'unknown';
+    const stageSource = opts.stage ? 'given' : inferredStage ? 'inferred' : 'default';
+    const officialRoute = testIn(rules.macro('OFFICIAL_ROUTE'), fold);
+
+    // 1. Candidates: a cue whose window holds what the rule requires and nothing it excludes.
+    const candidates: Candidate[] = [];
+    const mitigations: Mitigation[] = [];
+    const drop = (c: { rule: CompiledRule; a: number; b: number }, reason: Mitigation['reason']): void => {
+      if (!mitigations.some((m) => m.rule === c.rule.id && m.reason === reason)) {
+        mitigations.push({ rule: c.rule.id, reason, span: foldSpanToRaw(t, c.a, c.b) });
+      }
+    };
+    for (const rule of rules.rules) {
+      let found = false;
+      for (const re of rule.patterns) {
+        if (found) break;
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        let n = 0;
+        while ((m = re.exec(fold)) !== null && n++ < MAX_MATCHES_PER_PATTERN) {
+          const a = m.index;
+          const b = m.index + m[0].length;
+          if (b === a) {
+            re.lastIndex += 1;
+            continue;
+          }
+          if (rule.context.wordBoundary && crossesWordBoundary(t, a, b)) continue;
+          const sIdx = sentenceIndexAt(ctx.sentences, a);
+          const [wa, wb] = windowBounds(ctx, rule, sIdx, a, b);
+          const win = fold.slice(wa, wb);
+          if (!rule.context.requires.every((r) => testIn(r, win))) continue;
+          let spanEnd = b;
+          let okAfter = true;
+          for (const r of rule.context.requiresAfter) {
+            const e = matchEndIn(r, fold.slice(b, Math.max(b, wb)));
+            if (e < 0) {
+              okAfter = false;
+              break;
+            }
+            spanEnd = Math.max(spanEnd, b + e);
+          }
+          if (!okAfter) continue;
+          const cand = { rule, a, b, spanEnd, sIdx };
+          if (rule.context.unless.some((r) => testIn(r, win))) {
+            drop(cand, 'tool_is_work');
+            continue;
+          }
+          const after = fold.slice(b, Math.min(fold.length, b + 12));
+          const before = fold.slice(Math.max(0, a - 12), a);
+          if (rule.context.unlessAfter.some((r) => testIn(r, after)) || rule.context.unlessBefore.some((r) => testIn(r, before))) {
+            drop(cand, 'tool_is_work');
+            continue;
+          }
+          candidates.push(cand);
+          found = true;
+          break;
+        }
+        re.lastIndex = 0;
+      }
+    }
+
+    // 2. Context that needs tokens or the whole text: quotes, negation, stage and platform.
+    const findings: Finding[] = [];
+    const masks = candidates.length > 0 ? contactMaskRanges(t, rules) : [];
+    for (const c of candidates) {
+      const { rule } = c;
+      if (rule.context.quotable && isQuoted(ctx, c.sIdx, c.a, c.b)) {
+        drop(c, 'quoted');
+        continue;
+      }
+      if (rule.context.negatable && negatedAfter(ctx, c.sIdx, c.b)) {
+        drop(c, 'negated');
+        continue;
+      }
+      let weight = rule.weight;
+      if (rule.context.stage === 'contact' && platform !== 'coconala') {
+        const s = ctx.sentences[c.sIdx] as Sentence;
+        const sentence = fold.slice(s.start, s.end);
+        const localRoute = testIn(rules.macro('OFFICIAL_ROUTE'), sentence) || testIn(rules.macro('AFTER_ESCROW_CONDITION'), sentence);
+        if (localRoute) {
+          drop(c, 'official_route');
+          continue;
+        }
+        if (officialRoute || stage === 'after_escrow') {
+          if (weight > STAGE_CAP.after_escrow) drop(c, officialRoute ? 'official_route' : 'after_escrow');
+          weight = Math.min(weight, STAGE_CAP.after_escrow);
+        } else if (stage === 'after_contract') {
+          weight = Math.min(weight, STAGE_CAP.after_contract);
+        }
+      } else if (rule.context.stage === 'contact' && platform === 'coconala') {
+        // coconala allows no off-site contact at any stage: never softened.
+        weight = Math.max(weight, LEVEL_THRESHOLDS.high);
+      }
+      const span = foldSpanToRaw(t, c.a, c.spanEnd);
+      findings.push({
+        rule: rule.id,
+        category: rule.category,
+        weight,
+        span,
+        phrase: renderPhrase(text, span, masks),
+        description: rule.description,
+        explanation: rule.explanation,
+      });
+    }
+
+    // 3. Score: per category the strongest finding plus a little for each further one, capped
+    //    (five LINE cues are not five times the risk).
+    const byCat = new Map<Category, number[]>();
+    for (const f of findings) {
+      const list = byCat.get(f.category) ?? [];
+      list.push(f.weight);
+      byCat.set(f.category, list);
+    }
+    let score = 0;
+    const catScores: Array<[Category, number]> = [];
+    for (const [cat, ws] of byCat) {
+      ws.sort((x, y) => y - x);
+      const [top = 0, ...rest] = ws;
+      const s = Math.min(rules.caps[cat] ?? top, top + 0.25 * rest.reduce((acc, w) => acc + w, 0));
+      catScores.push([cat, s]);
+      score += s;
+    }
+    score = Math.round(score * 100) / 100;
+    catScores.sort((x, y) => y[1] - x[1]);
+    findings.sort((x, y) => y.weight - x.weight || x.span.start - y.span.start);
+
+    const tools: Tool[] = [];
+    for (const f of findings) {
+      const tool = rules.rules.find((r) => r.id === f.rule)?.tool;
+      if (tool && !tools.includes(tool)) tools.push(tool);
+    }
+
+    return {
+      level: levelFor(score),
+      score,
+      categories: catScores.filter(([, s]) => s > 0).map(([c]) => c),
+      findings,
+      mitigations,
+      tools,
+      platform,
+      platformSource,
+      stage,
+      stageSource,
+      officialRoute,
+      truncated: text.length < inputText.length,
+      analysedChars: text.length,
+      inputChars: inputText.length,
+    };
+  }
+
+  return { rules, maxChars, check };
+}
+
+export function compareLevels(a: Level, b: Level): number {
+  return LEVEL_RANK[a] - LEVEL_RANK[b];
+}

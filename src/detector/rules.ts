@@ -1,0 +1,257 @@
+// Rule files: YAML data validated by zod at load. A broken file stops the program with the file,
+// the rule id and the field, so a typo never silently disables a rule.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { foldPatternSource } from './normalize.ts';
+import { CategorySchema, ToolSchema, type Category, type Tool } from './types.ts';
+
+export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+
+const WindowSchema = z.union([z.enum(['clause', 'sentence', 'text']), z.number().int().min(0).max(400)]);
+
+const ContextSchema = z
+  .object({
+    /** Where `requires`, `requiresAfter` and `unless` look. */
+    window: WindowSchema.default('sentence'),
+    /** Each pattern must also match inside the window (AND of ORs). */
+    requires: z.array(z.string().min(1)).default([]),
+    /** Each pattern must match inside the window, after the cue. */
+    requiresAfter: z.array(z.string().min(1)).default([]),
+    /** Any of these inside the window drops the finding (e.g. the tool is the subject of the work). */
+    unless: z.array(z.string().min(1)).default([]),
+    /** Any of these right after the cue (within 12 chars) drops the finding. */
+    unlessAfter: z.array(z.string().min(1)).default([]),
+    /** Any of these right before the cue (within 12 chars) drops the finding. */
+    unlessBefore: z.array(z.string().min(1)).default([]),
+    /** A negation or prohibition in the same clause after the cue drops it (行いません, 不要です). */
+    negatable: z.boolean().default(true),
+    /** A cue inside 「…」 that the sentence reports or warns about is not a request. */
+    quotable: z.boolean().default(true),
+    /**
+     * How stage and platform change the weight:
+     * contact: fine after 仮払い via the official route on CrowdWorks/Lancers, never on coconala;
+     * none: the same at every stage (payments outside the platform, fees).
+     */
+    stage: z.enum(['contact', 'none']).default('none'),
+    /** Reject a match that sits inside a longer katakana or Latin word in the original text. */
+    wordBoundary: z.boolean().default(true),
+  })
+  .strict();
+
+const RuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'ids look like "contact.line.request"'),
+    weight: z.number().min(0).max(10),
+    tool: ToolSchema.optional(),
+    description: z.string().min(2),
+    explanation: z.string().min(8),
+    patterns: z.array(z.string().min(1)).min(1),
+    context: ContextSchema.prefault({}),
+    examples: z
+      .object({
+        hit: z.array(z.string().min(1)).min(1),
+        miss: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
+  })
+  .strict();
+
+const RuleFileSchema = z
+  .object({
+    category: CategorySchema,
+    /** The most this category can add to a verdict's score, however many of its rules fire. */
+    cap: z.number().min(0).max(20),
+    rules: z.array(RuleSchema).min(1),
+  })
+  .strict();
+
+const LexiconSchema = z.object({ macros: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1)) }).strict();
+
+export type RuleSpec = z.infer<typeof RuleSchema>;
+type ContextSpec = z.infer<typeof ContextSchema>;
+
+export interface CompiledContext extends Omit<ContextSpec, 'requires' | 'requiresAfter' | 'unless' | 'unlessAfter' | 'unlessBefore'> {
+  requires: RegExp[];
+  requiresAfter: RegExp[];
+  unless: RegExp[];
+  unlessAfter: RegExp[];
+  unlessBefore: RegExp[];
+}
+
+export interface CompiledRule {
+  id: string;
+  category: Category;
+  weight: number;
+  tool: Tool | undefined;
+  description: string;
+  explanation: string;
+  patterns: RegExp[];
+  context: CompiledContext;
+  examples: { hit: string[]; miss: string[] };
+  file: string;
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  caps: Record<Category, number>;
+  /** Shared macros, compiled; the engine uses a few of them for stage and quote context. */
+  macro: (name: string) => RegExp;
+}
+
+export class RuleLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleId: string | undefined,
+    readonly field: string,
+    detail: string,
+  ) {
+    super(`rules: ${file}${ruleId ? ` rule "${ruleId}"` : ''} field "${field}": ${detail}`);
+    this.name = 'RuleLoadError';
+  }
+}
+
+function expandMacros(src: string, macros: Record<string, string>, file: string, ruleId: string | undefined, field: string, depth = 0): string {
+  if (depth > 8) throw new RuleLoadError(file, ruleId, field, 'macros nest too deeply (a cycle?)');
+  return src.replace(/\{([A-Z][A-Z0-9_]*)\}/g, (_m, name: string) => {
+    const body = macros[name];
+    if (body === undefined) throw new RuleLoadError(file, ruleId, field, `unknown macro {${name}}`);
+    return `(?:${expandMacros(body, macros, file, ruleId, field, depth + 1)})`;
+  });
+}
+
+// Shapes that make a backtracking engine explode: a quantified group whose body is itself
+// quantified without a bound, like (a+)+ or (?:x*y?)*. Our patterns never need them.
+const NESTED_QUANTIFIER = /\((?:\?:)?[^()]*(?:[+*]|\{\d+,\})[^()]*\)(?:[+*]|\{\d+,\})/;
+
+export function compilePattern(src: string, macros: Record<string, string>, file: string, ruleId: string | undefined, field: string): RegExp {
+  const expanded = foldPatternSource(expandMacros(src, macros, file, ruleId, field));
+  if (NESTED_QUANTIFIER.test(expanded)) {
+    throw new RuleLoadError(file, ruleId, field, `pattern has a nested unbounded quantifier (catastrophic backtracking risk): ${src}`);
+  }
+  try {
+    return new RegExp(expanded, 'gu');
+  } catch (e) {
+    throw new RuleLoadError(file, ruleId, field, `invalid regular expression: ${(e as Error).message}`);
+  }
+}
+
+/** Runs a pattern against adversarial strings built from its own prefix and fails if it is slow. */
+function assertLinearEnough(re: RegExp, file: string, ruleId: string, field: string): void {
+  const probes = ['ああ', 'aa', '00', '  ', 'らいん', 'line', 'ー', '〇', '@', '.'].map((p) => p.repeat(1500));
+  for (const probe of probes) {
+    const t0 = performance.now();
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    let guard = 0;
+    while ((m = re.exec(probe)) !== null && guard++ < 5000) {
+      if (m[0].length === 0) re.lastIndex += 1;
+    }
+    const ms = performance.now() - t0;
+    if (ms > 150) throw new RuleLoadError(file, ruleId, field, `pattern took ${ms.toFixed(0)} ms on a 3,000-char probe; rewrite it`);
+  }
+  re.lastIndex = 0;
+}
+
+function formatZodError(err: z.ZodError, data: unknown): { ruleId: string | undefined; field: string; detail: string } {
+  const issue = err.issues[0];
+  const p = issue?.path ?? [];
+  let ruleId: string | undefined;
+  if (p[0] === 'rules' && typeof p[1] === 'number' && data && typeof data === 'object') {
+    const rules = (data as { rules?: unknown }).rules;
+    if (Array.isArray(rules)) {
+      const r: unknown = rules[p[1]];
+      if (r && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string') ruleId = (r as { id: string }).id;
+      else ruleId = `#${p[1]}`;
+    }
+  }
+  const fieldPath = p[0] === 'rules' ? p.slice(2) : p;
+  return { ruleId, field: fieldPath.join('.') || '(root)', detail: issue?.message ?? 'invalid' };
+}
+
+export interface LoadOptions {
+  dir?: string;
+  /** Probe every pattern with adversarial input (done at startup and in tests; ~tens of ms). */
+  checkBacktracking?: boolean;
+}
+
+export function loadRules(opts: LoadOptions = {}): RuleSet {
+  const dir = opts.dir ?? DEFAULT_RULES_DIR;
+  const lexFile = path.join(dir, 'lexicon.yaml');
+  let macros: Record<string, string>;
+  {
+    const parsed = LexiconSchema.safeParse(YAML.parse(fs.readFileSync(lexFile, 'utf8')));
+    if (!parsed.success) {
+      const f = formatZodError(parsed.error, null);
+      throw new RuleLoadError('lexicon.yaml', undefined, f.field, f.detail);
+    }
+    macros = parsed.data.macros;
+  }
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && f !== 'lexicon.yaml')
+    .sort();
+  const rules: CompiledRule[] = [];
+  const caps = {} as Record<Category, number>;
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    let data: unknown;
+    try {
+      data = YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    } catch (e) {
+      throw new RuleLoadError(file, undefined, '(yaml)', (e as Error).message);
+    }
+    const parsed = RuleFileSchema.safeParse(data);
+    if (!parsed.success) {
+      const f = formatZodError(parsed.error, data);
+      throw new RuleLoadError(file, f.ruleId, f.field, f.detail);
+    }
+    const { category, cap } = parsed.data;
+    if (caps[category] !== undefined) throw new RuleLoadError(file, undefined, 'category', `category ${category} is defined in two files`);
+    caps[category] = cap;
+    for (const r of parsed.data.rules) {
+      const prev = seen.get(r.id);
+      if (prev) throw new RuleLoadError(file, r.id, 'id', `duplicate rule id (also in ${prev})`);
+      seen.set(r.id, file);
+      const c = (field: string, list: string[]): RegExp[] => list.map((s, k) => compilePattern(s, macros, file, r.id, `${field}.${k}`));
+      const compiled: CompiledRule = {
+        id: r.id,
+        category,
+        weight: r.weight,
+        tool: r.tool,
+        description: r.description,
+        explanation: r.explanation,
+        patterns: c('patterns', r.patterns),
+        context: {
+          ...r.context,
+          requires: c('context.requires', r.context.requires),
+          requiresAfter: c('context.requiresAfter', r.context.requiresAfter),
+          unless: c('context.unless', r.context.unless),
+          unlessAfter: c('context.unlessAfter', r.context.unlessAfter),
+          unlessBefore: c('context.unlessBefore', r.context.unlessBefore),
+        },
+        examples: r.examples,
+        file,
+      };
+      if (opts.checkBacktracking !== false) {
+        compiled.patterns.forEach((re, k) => assertLinearEnough(re, file, r.id, `patterns.${k}`));
+      }
+      rules.push(compiled);
+    }
+  }
+  const macroCache = new Map<string, RegExp>();
+  return {
+    rules,
+    caps,
+    macro(name: string): RegExp {
+      let re = macroCache.get(name);
+      if (!re) {
+        re = compilePattern(`{${name}}`, macros, 'lexicon.yaml', undefined, name);
+        macroCache.set(name, re);
+      }
+      return re;
+    },
+  };
+}

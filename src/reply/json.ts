@@ -1,0 +1,35 @@
+// Report → the JSON object of the CLI contract (docs/cli-contract.md). Field order follows it.
+import type { Report } from './report.ts';
+
+export interface ContractVerdict {
+  id?: string | null;
+  level: string;
+  score: number;
+  categories: string[];
+  findings: Array<{ rule: string; category: string; phrase: string; explanation: string }>;
+  refusal: string | null;
+  advice: string[];
+  route: string;
+  platform: string;
+  stage: string;
+  tools: string[];
+  truncated: boolean;
+}
+
+export function toContractJson(r: Report, id?: string | null): ContractVerdict {
+  const v = r.verdict;
+  const out: ContractVerdict = {
+    level: v.level,
+    score: v.score,
+    categories: v.categories,
+    findings: v.findings.map((f) => ({ rule: f.rule, category: f.category, phrase: f.phrase, explanation: f.explanation })),
+    refusal: r.refusal ? r.refusal.ja : null,
+    advice: r.advice.map((a) => a.ja),
+    route: r.route.ja,
+    platform: v.platform,
+    stage: v.stage,
+    tools: v.tools,
+    truncated: v.truncated,
+  };
+  return id === undefined ? out : { id, ...out };
+}
