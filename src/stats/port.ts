@@ -1,0 +1,34 @@
+// What the rest of the program may ask of community statistics. The bot and the CLI depend on
+// this interface only; the SQLite implementation lives in src/stats/ (the only SQLite code).
+import type { Report } from '../reply/report.ts';
+
+/** Where a check came from; stored as-is (it says nothing about who asked). */
+export const CHECK_SOURCES = ['slash', 'context_menu', 'dm', 'forward', 'cli', 'console'] as const;
+export type CheckSource = (typeof CHECK_SOURCES)[number];
+
+export interface RecordMeta {
+  source: CheckSource;
+  /** Raw Discord guild id (or the CLI's --guild name). Only a keyed hash of it is stored. */
+  guildId: string | null;
+  /** Raw user id; only a weekly-rotating keyed hash is stored, to count distinct reporters. */
+  userId: string | null;
+  at: Date;
+}
+
+export interface RecordResult {
+  /**
+   * How many OTHER checks in the last 30 days (all servers) had the same or a near-duplicate
+   * text; the reply shows 「…ほかに N 件…」 when this is ≥ 2.
+   */
+  seenOthers: number;
+}
+
+export interface StatsPort {
+  /**
+   * Records one check anonymously (never the text, a user id, a raw guild id or a contact detail).
+   * `text` is used only to compute keyed fingerprints in memory. Never throws: on a database
+   * fault it returns null and logs once per incident.
+   */
+  record(report: Report, text: string, meta: RecordMeta): RecordResult | null;
+  close(): void;
+}
