@@ -1,0 +1,35 @@
+// Message context menu 「外部誘導チェック」: right-click (long-press) any message → Apps.
+// Checks the target's text, including a forwarded message's snapshot and embed text.
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
+  InteractionContextType,
+} from 'discord.js';
+import type { MessageMenuExecute } from '../src/bot/command.ts';
+import { extractMessage, wholeText } from '../src/bot/extract.ts';
+import { englishLocalizations } from '../src/bot/locale.ts';
+import { answerCheck } from '../src/bot/respond.ts';
+import { commandCopy } from '../src/reply/bot-copy.ts';
+
+export const data = new ContextMenuCommandBuilder()
+  .setName(commandCopy.checkMessage.name.ja)
+  .setNameLocalizations(englishLocalizations(commandCopy.checkMessage.name))
+  .setType(ApplicationCommandType.Message)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
+
+export const execute: MessageMenuExecute = async (interaction, services) => {
+  const x = extractMessage(interaction.targetMessage);
+  await answerCheck(
+    interaction,
+    {
+      text: wholeText(x),
+      source: 'context_menu',
+      userId: interaction.user.id,
+      guildId: interaction.guildId,
+      attachments: x.ownAttachments + x.forwardedAttachments,
+    },
+    services,
+  );
+};

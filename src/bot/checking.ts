@@ -1,0 +1,69 @@
+// One check, whatever door it came through (/check, the context menu, a DM, a forward, the local
+// console): empty input → a note; over the per-user budget → a friendly wait; otherwise analyse,
+// record anonymously, and hand back the report with the notes the reply should carry.
+import type { Platform, Stage } from '../detector/types.ts';
+import { noteCopy } from '../reply/bot-copy.ts';
+import type { Bilingual } from '../reply/copy-types.ts';
+import type { Report } from '../reply/report.ts';
+import type { CheckSource } from '../stats/port.ts';
+import type { Services } from './command.ts';
+import { errorFields } from './log.ts';
+
+export interface CheckInput {
+  text: string;
+  source: CheckSource;
+  /** Rate-limit key and (hashed by the stats module) distinct-reporter count. Never logged. */
+  userId: string | null;
+  guildId: string | null;
+  platform?: Platform | undefined;
+  stage?: Stage | undefined;
+  /** Notes from the door (e.g. "the comment on your forward was not checked"). */
+  notes?: Bilingual[];
+  /** Attachments that came with the text; they are not read, and the reply says so. */
+  attachments?: number;
+}
+
+export type CheckOutcome =
+  | { kind: 'report'; report: Report; seenOthers: number | null; notes: Bilingual[] }
+  | { kind: 'nothing'; note: Bilingual }
+  | { kind: 'limited'; retryAfterSec: number; firstRejection: boolean };
+
+export function runCheck(input: CheckInput, services: Services): CheckOutcome {
+  const text = input.text.trim();
+  if (text.length === 0) {
+    return { kind: 'nothing', note: (input.attachments ?? 0) > 0 ? noteCopy.imagesNotRead : noteCopy.nothingToCheck };
+  }
+  const decision = services.limiter.take(input.userId ?? 'anonymous', services.now().getTime());
+  if (!decision.ok) {
+    services.log.info('rate_limited', { source: input.source });
+    return { kind: 'limited', retryAfterSec: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)), firstRejection: decision.firstRejection };
+  }
+
+  const started = performance.now();
+  const report = services.engine.analyse(text, { platform: input.platform, stage: input.stage });
+  const notes = [...(input.notes ?? [])];
+  if ((input.attachments ?? 0) > 0) notes.push(noteCopy.imagesIgnored);
+
+  let seenOthers: number | null = null;
+  if (services.stats) {
+    try {
+      seenOthers = services.stats.record(report, text, {
+        source: input.source,
+        guildId: input.guildId,
+        userId: input.userId,
+        at: services.now(),
+      })?.seenOthers ?? null;
+    } catch (err) {
+      // The port promises not to throw; if it does, the user still gets the answer.
+      services.log.error('stats_record_failed', errorFields(err));
+    }
+  }
+  services.log.info('check', {
+    source: input.source,
+    level: report.verdict.level,
+    findings: report.verdict.findings.length,
+    chars: text.length,
+    ms: Math.round(performance.now() - started),
+  });
+  return { kind: 'report', report, seenOthers, notes };
+}

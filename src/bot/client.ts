@@ -1,0 +1,27 @@
+// The discord.js client: only the gateway intents the bot needs. DMs arrive through DirectMessages
+// (+ Partials.Channel, since DM channels are not cached before their first message); there is no
+// MessageContent intent: slash options, context-menu targets and DMs carry their text anyway.
+// Messages are not cached, so the checked text is not kept in memory after the reply.
+import { Client, GatewayIntentBits, Options, Partials, type RESTOptions } from 'discord.js';
+
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages] as const;
+
+export interface ClientSetup {
+  /** REST base without the version (config DISCORD_API_URL); default https://discord.com/api. */
+  apiUrl?: string | undefined;
+  /** REST transport override (handler tests capture requests here). */
+  makeRequest?: RESTOptions['makeRequest'];
+}
+
+export function createClient(setup: ClientSetup = {}): Client {
+  const rest: Partial<RESTOptions> = {};
+  if (setup.apiUrl) rest.api = setup.apiUrl;
+  if (setup.makeRequest) rest.makeRequest = setup.makeRequest;
+  return new Client({
+    intents: [...INTENTS],
+    partials: [Partials.Channel],
+    rest,
+    allowedMentions: { parse: [], repliedUser: false },
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+  });
+}

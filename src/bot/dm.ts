@@ -1,0 +1,71 @@
+// Direct messages: a pasted text, or a forwarded client message.
+//
+// A Discord forward arrives with empty `content` and the text in `message_snapshots`. When the user
+// adds a comment to a forward, the Discord client sends it as a separate plain message right after
+// the forward (a bot cannot see them as one). So:
+//   - a forward is checked on its snapshot text; if it does carry content of its own, that content
+//     is the user's comment, left out of the check, and the reply says so;
+//   - a plain message arriving within COMMENT_WINDOW_MS after a forward in the same DM is taken as
+//     that comment: if it contains nothing risky it gets a one-line note instead of a full report
+//     (a risky text is always checked in full, whatever its timing);
+//   - several forwards in a row are each answered, as replies to their own messages.
+import { ChannelType, type Message } from 'discord.js';
+import { noteCopy } from '../reply/bot-copy.ts';
+import type { Bilingual } from '../reply/copy-types.ts';
+import { runCheck, type CheckOutcome } from './checking.ts';
+import type { Services } from './command.ts';
+import { extractMessage } from './extract.ts';
+import { payloadFor } from './respond.ts';
+
+export const COMMENT_WINDOW_MS = 3000;
+
+/** When each DM channel last received a forward; bounded, oldest forgotten first. */
+export class RecentForwards {
+  private readonly at = new Map<string, number>();
+  constructor(private readonly max = 5000) {}
+  mark(channelId: string, nowMs: number): void {
+    this.at.delete(channelId);
+    this.at.set(channelId, nowMs);
+    while (this.at.size > this.max) {
+      const oldest = this.at.keys().next();
+      if (oldest.done) break;
+      this.at.delete(oldest.value);
+    }
+  }
+  /** True (once) when a forward arrived in this channel within the comment window. */
+  consume(channelId: string, nowMs: number): boolean {
+    const t = this.at.get(channelId);
+    if (t === undefined) return false;
+    this.at.delete(channelId);
+    return nowMs - t <= COMMENT_WINDOW_MS;
+  }
+}
+
+export function isDirectMessage(message: Message): boolean {
+  return message.channel.type === ChannelType.DM && !message.guildId;
+}
+
+export async function handleDirectMessage(message: Message, services: Services, forwards: RecentForwards): Promise<void> {
+  const nowMs = services.now().getTime();
+  const x = extractMessage(message);
+  const who = { userId: message.author.id, guildId: null };
+  let outcome: CheckOutcome;
+
+  if (x.isForward) {
+    forwards.mark(message.channelId, nowMs);
+    const notes: Bilingual[] = x.own ? [noteCopy.commentNotChecked] : [];
+    outcome = runCheck({ text: x.forwarded, source: 'forward', ...who, notes, attachments: x.forwardedAttachments }, services);
+  } else {
+    if (x.own && forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none') {
+      services.log.info('forward_comment');
+      await message.reply({ content: noteCopy.commentAfterForward.ja, allowedMentions: { repliedUser: false } });
+      return;
+    }
+    outcome = runCheck({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, services);
+  }
+
+  // Over the budget: one notice per window, not one per message.
+  if (outcome.kind === 'limited' && !outcome.firstRejection) return;
+  // DMs carry no locale; Japanese is the default language of the bot.
+  await message.reply({ ...payloadFor(outcome, 'ja'), allowedMentions: { repliedUser: false } });
+}

@@ -1,0 +1,63 @@
+// Answering interactions privately, inside Discord's 3-second window.
+// Every reply is ephemeral (`flags: MessageFlags.Ephemeral`): a member's client message is nobody
+// else's business. The tokenizer is built before login, so a check normally takes milliseconds;
+// we defer only when the work may not fit (a very long text, or an interaction that already
+// arrived late) and then edit the deferred reply.
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { noteCopy } from '../reply/bot-copy.ts';
+import type { Locale } from '../reply/copy-types.ts';
+import { buildReportReply, type ButtonRow } from '../reply/embed.ts';
+import type { APIEmbed } from 'discord.js';
+import { runCheck, type CheckInput, type CheckOutcome } from './checking.ts';
+import type { Services } from './command.ts';
+import { localeOf } from './locale.ts';
+
+/** Texts longer than this are analysed after a deferral (analysis grows with length). */
+export const DEFER_OVER_CHARS = 2000;
+/** An interaction older than this when we start has little of its 3 s left: defer first. */
+export const DEFER_AFTER_AGE_MS = 1500;
+
+export interface ReplyPayload {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+}
+
+/** The message for a check outcome (no flags: DMs cannot be ephemeral, interactions add them). */
+export function payloadFor(outcome: CheckOutcome, locale: Locale): ReplyPayload {
+  switch (outcome.kind) {
+    case 'report':
+      return buildReportReply(outcome.report, locale, { notes: outcome.notes, seenOthers: outcome.seenOthers });
+    case 'nothing':
+      return { content: outcome.note[locale], embeds: [], components: [] };
+    case 'limited':
+      return { content: noteCopy.rateLimited(outcome.retryAfterSec)[locale], embeds: [], components: [] };
+  }
+}
+
+export function shouldDefer(createdTimestamp: number, nowMs: number, chars: number): boolean {
+  return chars > DEFER_OVER_CHARS || nowMs - createdTimestamp > DEFER_AFTER_AGE_MS;
+}
+
+/** Runs a check for an interaction and answers it privately. */
+export async function answerCheck(interaction: RepliableInteraction, input: CheckInput, services: Services): Promise<void> {
+  const locale = localeOf(interaction.locale);
+  const defer = shouldDefer(interaction.createdTimestamp, services.now().getTime(), input.text.length);
+  if (defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const payload = payloadFor(runCheck(input, services), locale);
+  if (defer) await interaction.editReply(payload);
+  else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+}
+
+/** A short private text answer (help, button answers, notes). */
+export async function replyPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+/** The apology after a failure, in whatever state the interaction was left. */
+export async function apologise(interaction: RepliableInteraction): Promise<void> {
+  const content = noteCopy.apology[localeOf(interaction.locale)];
+  if (interaction.deferred && !interaction.replied) await interaction.editReply({ content, embeds: [], components: [] });
+  else if (interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}

@@ -1,0 +1,162 @@
+// User-facing copy of the Discord bot and the local console: command names and descriptions,
+// section titles of the reply embed, button labels and the short notes the bot sends.
+// The verdict copy itself (headlines, refusals, routes, steps) stays in copy.ts; this module only
+// adds what the bot says around it. Japanese first; the English text is a plain translation.
+import type { Platform, Stage } from '../detector/types.ts';
+import { copy } from './copy.ts';
+import type { Bilingual } from './copy-types.ts';
+
+const b = (ja: string, en: string): Bilingual => ({ ja, en });
+
+/** Names and descriptions shown in Discord's command picker (Japanese default, English localized). */
+export const commandCopy = {
+  check: {
+    description: b(
+      'クライアントのメッセージに外部誘導や詐欺の心配がないか確認します（結果はあなたにだけ表示）',
+      'Check a client message for off-platform solicitation or scams (only you see the result)',
+    ),
+    text: b('確認したいメッセージの本文（そのまま貼り付けてください）', 'The message you want to check (paste it as it is)'),
+    platform: b('やり取りしているサービス（省略すると文面から推定します）', 'The platform you are using (guessed from the text if left out)'),
+    stage: b('今の段階（省略すると文面から推定します）', 'Where you are now (guessed from the text if left out)'),
+  },
+  checkMessage: {
+    // Context-menu names are at most 32 characters in every language.
+    name: b('外部誘導チェック', 'Check off-platform solicitation'),
+  },
+  help: {
+    description: b('外部誘導チェッカーの使い方を表示します', 'Show how to use the off-platform solicitation checker'),
+  },
+} as const;
+
+/** Section titles and small lines of the reply embed (src/reply/embed.ts). */
+export const embedCopy = {
+  why: b('理由', 'Why'),
+  moreFindings: (n: number): Bilingual =>
+    b(`ほかに ${n} 件の表現が見つかりました（表示しきれないため省略しています）。`, `${n} more expressions were found (not shown for space).`),
+  route: (platform: Platform, stage: Stage): Bilingual =>
+    b(
+      `この段階で認められている方法（${copy.platformLabel[platform].ja}・${copy.stageLabel[stage].ja}）`,
+      `What is allowed instead (${copy.platformLabel[platform].en}, ${copy.stageLabel[stage].en})`,
+    ),
+  refusal: b('返信例（「断り文を表示」でコピーしやすい形で表示します）', 'A reply you can paste ("Show the reply" gives it in an easy-to-copy form)'),
+  next: b('次にすること', 'Next steps'),
+  assumed: (platform: Bilingual, platformHow: Bilingual, stage: Bilingual, stageHow: Bilingual): Bilingual =>
+    b(
+      `判定の前提：${platform.ja}（${platformHow.ja}）・${stage.ja}（${stageHow.ja}）。違う場合は /check の platform・stage で指定できます。`,
+      `Assumed: ${platform.en} (${platformHow.en}), ${stage.en} (${stageHow.en}). If that is wrong, set platform and stage in /check.`,
+    ),
+  source: {
+    given: b('指定どおり', 'as you set it'),
+    inferred: b('文面から推定', 'guessed from the text'),
+    default: b('指定なし', 'not set'),
+  },
+  /** The community line; shown when at least two other people checked the same or a similar text. */
+  seenOthers: (n: number): Bilingual =>
+    b(
+      `この文面（または似た文面）は直近30日にほかに ${n} 件チェックされています`,
+      `This text (or a similar one) was checked ${n} other times in the last 30 days`,
+    ),
+} as const;
+
+export const buttonCopy = {
+  refusal: b('断り文を表示', 'Show the reply'),
+  report: b('通報のしかた', 'How to report'),
+  replied: b('もう返信してしまった場合', 'If you already replied'),
+  reportTitle: (platform: Platform): Bilingual =>
+    b(`📣 ${copy.platformLabel[platform].ja}での通報・ブロックのしかた`, `📣 How to report and block on ${copy.platformLabel[platform].en}`),
+  repliedTitle: b('🧯 もう返信・対応してしまった場合', '🧯 If you already replied or acted'),
+  stale: b(
+    'このボタンは古い形式のため使えません。お手数ですが、もう一度チェックしてください。',
+    'This button is from an older version and no longer works. Please run the check again.',
+  ),
+} as const;
+
+/** Short messages around a check. */
+export const noteCopy = {
+  rateLimited: (seconds: number): Bilingual =>
+    b(
+      `短い時間にたくさんのチェックをいただいたため、少しお休みしています。${seconds}秒ほどしてから、もう一度お試しください。`,
+      `You have sent many checks in a short time, so I am taking a short break. Please try again in about ${seconds} seconds.`,
+    ),
+  apology: b(
+    '申し訳ありません。チェック中に問題が起きました。少し時間をおいて、もう一度お試しください。',
+    'Sorry, something went wrong during the check. Please try again in a little while.',
+  ),
+  imagesNotRead: b(
+    '画像や添付ファイルの中の文字はまだ読み取れません。お手数ですが、本文をテキストで貼り付けてください。',
+    'Text inside images or attached files cannot be read yet. Please paste the message as text.',
+  ),
+  imagesIgnored: b(
+    '添付された画像やファイルの中身はチェックしていません（本文のみ確認しました）。',
+    'Attached images or files were not checked (only the text was).',
+  ),
+  nothingToCheck: b(
+    'チェックできる文字が見つかりませんでした。クライアントのメッセージを貼り付けるか、そのまま転送してください。',
+    'There was no text to check. Paste the client\'s message, or forward it to me.',
+  ),
+  commentNotChecked: b(
+    '転送に添えられたコメントは判定に含めていません（転送されたメッセージだけを確認しました）。',
+    'The comment added to the forward was not part of the check (only the forwarded message was checked).',
+  ),
+  commentAfterForward: b(
+    '💬 直前の転送に添えたコメントとして受け取りました。判定したのは転送されたメッセージだけです。別の文面を確認したい場合は、そのまま貼り付けて送ってください。',
+    '💬 I took this as a comment on the forward you just sent; only the forwarded message was checked. To check another text, paste it and send it again.',
+  ),
+  unknownCommand: b(
+    'このコマンドは現在使えません。/help で使い方を確認してください。',
+    'This command is not available right now. See /help for how to use the bot.',
+  ),
+} as const;
+
+/** /help and the DM greeting. */
+export const helpCopy = b(
+  [
+    '**外部誘導チェッカーの使い方**',
+    'クラウドワークス・ランサーズ・ココナラなどで届いたクライアントのメッセージに、外部への誘導（LINE・メール・通話など）や詐欺の心配がないかを確認します。結果はあなたにだけ表示されます。',
+    '',
+    '・`/check` に本文を貼り付ける（サービスや段階も指定できます）',
+    '・メッセージを右クリック（スマホは長押し）→「アプリ」→「外部誘導チェック」',
+    '・このボットにDMで本文を送る、またはメッセージを転送する',
+    '',
+    '結果には、危険度・理由・この段階で認められている方法・そのまま使える断り文・次にすることが表示されます。',
+    'メッセージの本文は保存しません。判定は文面についての目安で、相手が安全であることの保証ではありません。',
+  ].join('\n'),
+  [
+    '**How to use the off-platform solicitation checker**',
+    'It checks a client message from CrowdWorks, Lancers, coconala and similar platforms for attempts to move you off the platform (LINE, email, calls…) and related scams. Only you see the result.',
+    '',
+    '• Paste the text into `/check` (you can also set the platform and stage)',
+    '• Right-click a message (long-press on a phone) → Apps → "Check off-platform solicitation"',
+    '• Send the text to this bot in a DM, or forward the message to it',
+    '',
+    'The result shows the risk level, why, what the platform allows instead at this stage, a polite reply you can paste, and what to do next.',
+    'Message text is never stored. The result is a guide about the text, not a guarantee that the sender is safe.',
+  ].join('\n'),
+);
+
+/** The local console (`npm start` without DISCORD_TOKEN). */
+export const consoleCopy = {
+  noToken: b(
+    'DISCORD_TOKEN が設定されていないため、ローカルコンソールで起動します（Discord には接続しません）。',
+    'DISCORD_TOKEN is not set, so the local console starts instead (no Discord connection).',
+  ),
+  banner: b(
+    [
+      '外部誘導チェッカー（ローカルコンソール）',
+      'クライアントのメッセージを貼り付けて、空行または「.」だけの行で確定してください。',
+      'コマンド: :refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合 / :en・:ja 表示言語 / :help 使い方 / :quit 終了',
+    ].join('\n'),
+    [
+      'Off-platform solicitation checker (local console)',
+      'Paste a client message and finish it with an empty line or a line with only ".".',
+      'Commands: :refusal the reply text / :report how to report / :replied if you already replied / :en・:ja language / :help usage / :quit exit',
+    ].join('\n'),
+  ),
+  loading: b('辞書を読み込んでいます…', 'Loading the dictionary…'),
+  languageSet: b('表示言語を日本語にしました。', 'The console now answers in English.'),
+  noReport: b('まだチェックした文面がありません。先にメッセージを貼り付けてください。', 'Nothing has been checked yet. Paste a message first.'),
+  noRefusal: b('問題となる表現が見つからなかったため、断り文はありません。', 'No problematic expression was found, so there is no reply text.'),
+  unknownCommand: (cmd: string): Bilingual =>
+    b(`「${cmd}」というコマンドはありません。:help で一覧を表示します。`, `There is no command "${cmd}". Type :help for the list.`),
+  bye: b('終了します。', 'Bye.'),
+} as const;
