@@ -23,10 +23,10 @@ const USAGE = `使い方 / usage:
 
 /** One input line of `check --jsonl`. */
 export const JsonlLineSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String).optional(),
+  id: z.union([z.string(), z.number()]).transform(String).nullish(),
   text: z.string({ error: 'missing "text" (a string)' }),
-  platform: PlatformSchema.optional(),
-  stage: StageSchema.optional(),
+  platform: PlatformSchema.nullish(),
+  stage: StageSchema.nullish(),
 });
 
 function fail(msg: string): number {

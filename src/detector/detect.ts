@@ -28,6 +28,8 @@ const MAX_MATCHES_PER_PATTERN = 40;
 export const LEVEL_THRESHOLDS = { high: 5, medium: 3 } as const;
 /** Caps applied to contact-type findings by stage: after 仮払い a contact cue is informative only. */
 const STAGE_CAP = { after_escrow: 1.5, after_contract: 4 } as const;
+/** A text written about scams is informative at most, however many phrases it quotes. */
+const ARTICLE_SCORE_CAP = 2;
 
 export interface Detector {
   readonly rules: RuleSet;
@@ -144,12 +146,16 @@ function negatedAfter(ctx: Ctx, sIdx: number, from: number): boolean {
     if (fs < from) continue;
     if (fs >= end) break;
     const tok = toks[k] as Token;
+    // A parenthetical aside (背景ぼかし不可) does not negate the main clause.
+    if (tok.surface === '（' || tok.surface === '(') break;
     const isNeg =
       (tok.pos === '助動詞' && (tok.baseForm === 'ない' || tok.baseForm === 'ぬ' || tok.baseForm === 'ん')) ||
       (tok.pos === '形容詞' && tok.baseForm === 'ない') ||
       (tok.pos === '名詞' && NEG_NOUNS.has(tok.surface)) ||
       (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm));
     if (!isNeg) continue;
+    // 「LINEでしか連絡できません」: しか…ない means "only", not a prohibition.
+    if (toks.slice(0, k).some((x, j) => x.surface === 'しか' && (ts.fStart[j] as number) >= from - 4)) continue;
     // Look at what follows the negation.
     const rest = toks
       .slice(k + 1, k + 4)
@@ -253,8 +259,7 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
     if (open < a && close >= b) {
       const after = fold.slice(close + 1, close + 12);
       if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の)/.test(after)) return true;
-      const s = ctx.sentences[sIdx] as Sentence;
-      if (testIn(ctx.rules.macro('ARTICLE'), fold.slice(s.start, s.end))) return true;
+      if (testIn(ctx.rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
     }
   }
   // Reported speech without brackets: 「LINEに誘導されたら」「Zoom面談を求められた場合」.
@@ -301,6 +306,53 @@ function capText(text: string, max: number): string {
   const c = text.charCodeAt(end - 1);
   if (c >= 0xd800 && c <= 0xdbff) end -= 1;
   return text.slice(0, end);
+}
+
+interface StageInput {
+  platform: Platform;
+  stage: Stage;
+  officialRoute: boolean;
+}
+
+/**
+ * Stage and platform rules (docs/domain.md): on coconala off-site contact is never allowed; on
+ * CrowdWorks / Lancers contact is fine after 仮払い through the official route with consent, risky
+ * (medium) after the contract without it, and a call after the contract is no longer a
+ * pre-contract call.
+ */
+function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
+  const { rules, t } = ctx;
+  if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
+  const first = ctx.sentences[Math.max(0, c.sIdx - 1)] as Sentence;
+  const last = ctx.sentences[Math.min(ctx.sentences.length - 1, c.sIdx + 1)] as Sentence;
+  const near = t.fold.slice(first.start, last.end);
+  if (testIn(rules.macro('OFFICIAL_ROUTE'), near) || testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) {
+    return { weight: 0, reason: 'official_route' };
+  }
+  const isCall = c.rule.context.stage === 'call';
+  if (st.officialRoute) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
+  const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
+  if (st.stage === 'after_escrow' || st.stage === 'after_contract' || afterContractNear) {
+    const cap = isCall ? STAGE_CAP.after_escrow : STAGE_CAP.after_contract;
+    if (weight <= cap) return { weight };
+    return { weight: cap, reason: st.stage === 'after_escrow' ? 'after_escrow' : 'after_contract' };
+  }
+  return { weight };
+}
+
+/** A text that writes ABOUT scams (a blog post, a warning, a FAQ) rather than making a request. */
+function isArticle(fold: string, rules: RuleSet): boolean {
+  const re = rules.macro('ARTICLE_STRONG');
+  re.lastIndex = 0;
+  const seen = new Set<string>();
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(fold)) !== null && n++ < 200) {
+    seen.add(m[0]);
+    if (seen.size >= 2) break;
+  }
+  re.lastIndex = 0;
+  return seen.size >= 2;
 }
 
 export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: DetectorOptions = {}): Detector {
@@ -371,9 +423,14 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
             drop(cand, 'tool_is_work');
             continue;
           }
-          const after = fold.slice(b, Math.min(fold.length, b + 12));
-          const before = fold.slice(Math.max(0, a - 12), a);
+          const sent = ctx.sentences[sIdx] as Sentence;
+          const after = fold.slice(b, Math.min(sent.end, b + 14));
+          const before = fold.slice(Math.max(sent.start, a - 14), a);
           if (rule.context.unlessAfter.some((r) => testIn(r, after)) || rule.context.unlessBefore.some((r) => testIn(r, before))) {
+            drop(cand, 'tool_is_work');
+            continue;
+          }
+          if (rule.context.unlessText.some((r) => testIn(r, fold))) {
             drop(cand, 'tool_is_work');
             continue;
           }
@@ -388,10 +445,16 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     // 2. Context that needs tokens or the whole text: quotes, negation, stage and platform.
     const findings: Finding[] = [];
     const masks = candidates.length > 0 ? contactMaskRanges(t, rules) : [];
+    const article = candidates.length > 0 && isArticle(fold, rules);
     for (const c of candidates) {
       const { rule } = c;
+      const s = ctx.sentences[c.sIdx] as Sentence;
       if (rule.context.quotable && isQuoted(ctx, c.sIdx, c.a, c.b)) {
         drop(c, 'quoted');
+        continue;
+      }
+      if (rule.context.quotable && testIn(rules.macro('OWN_REFUSAL'), fold.slice(s.start, s.end))) {
+        drop(c, 'own_refusal');
         continue;
       }
       if (rule.context.negatable && negatedAfter(ctx, c.sIdx, c.b)) {
@@ -399,23 +462,16 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         continue;
       }
       let weight = rule.weight;
-      if (rule.context.stage === 'contact' && platform !== 'coconala') {
-        const s = ctx.sentences[c.sIdx] as Sentence;
-        const sentence = fold.slice(s.start, s.end);
-        const localRoute = testIn(rules.macro('OFFICIAL_ROUTE'), sentence) || testIn(rules.macro('AFTER_ESCROW_CONDITION'), sentence);
-        if (localRoute) {
-          drop(c, 'official_route');
-          continue;
-        }
-        if (officialRoute || stage === 'after_escrow') {
-          if (weight > STAGE_CAP.after_escrow) drop(c, officialRoute ? 'official_route' : 'after_escrow');
-          weight = Math.min(weight, STAGE_CAP.after_escrow);
-        } else if (stage === 'after_contract') {
-          weight = Math.min(weight, STAGE_CAP.after_contract);
-        }
-      } else if (rule.context.stage === 'contact' && platform === 'coconala') {
-        // coconala allows no off-site contact at any stage: never softened.
-        weight = Math.max(weight, LEVEL_THRESHOLDS.high);
+      if (rule.context.stage !== 'none') {
+        const adjusted = stageAdjust(ctx, c, weight, { platform, stage, officialRoute });
+        if (adjusted.reason) drop(c, adjusted.reason);
+        weight = adjusted.weight;
+        if (weight <= 0) continue;
+      }
+      if (article && weight > STAGE_CAP.after_escrow) {
+        // A blog post or a warning that lists scam phrases: informative, not a request.
+        drop(c, 'article');
+        weight = STAGE_CAP.after_escrow;
       }
       const span = foldSpanToRaw(t, c.a, c.spanEnd);
       findings.push({
@@ -446,6 +502,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       catScores.push([cat, s]);
       score += s;
     }
+    if (article) score = Math.min(score, ARTICLE_SCORE_CAP);
     score = Math.round(score * 100) / 100;
     catScores.sort((x, y) => y[1] - x[1]);
     findings.sort((x, y) => y.weight - x.weight || x.span.start - y.span.start);

@@ -190,7 +190,7 @@ export function foldPatternSource(src: string): string {
 }
 
 const SINGLE = /[a-z0-9ぁ-ゖ〇]/;
-const SEPARATOR = /[ .・\-_,、/|:]/;
+const SEPARATOR = /[ .・\-_,、/|:\n]/;
 
 /**
  * Marks separators to drop inside runs like "l i n e", "L.I.N.E", "ら・い・ん": at least three

@@ -26,6 +26,8 @@ const ContextSchema = z
     unlessAfter: z.array(z.string().min(1)).default([]),
     /** Any of these right before the cue (within 12 chars) drops the finding. */
     unlessBefore: z.array(z.string().min(1)).default([]),
+    /** Any of these anywhere in the text drops the finding (a posting whose deliverable is a form). */
+    unlessText: z.array(z.string().min(1)).default([]),
     /** A negation or prohibition in the same clause after the cue drops it (行いません, 不要です). */
     negatable: z.boolean().default(true),
     /** A cue inside 「…」 that the sentence reports or warns about is not a request. */
@@ -33,11 +35,13 @@ const ContextSchema = z
     /**
      * How stage and platform change the weight:
      * contact: fine after 仮払い via the official route on CrowdWorks/Lancers, never on coconala;
+     * call: like contact, and a call after the contract is informative only (it is no longer a
+     *   pre-contract call);
      * none: the same at every stage (payments outside the platform, fees).
      */
-    stage: z.enum(['contact', 'none']).default('none'),
+    stage: z.enum(['contact', 'call', 'none']).default('none'),
     /** Reject a match that sits inside a longer katakana or Latin word in the original text. */
-    wordBoundary: z.boolean().default(true),
+    wordBoundary: z.boolean().default(false),
   })
   .strict();
 
@@ -73,12 +77,14 @@ const LexiconSchema = z.object({ macros: z.record(z.string().regex(/^[A-Z][A-Z0-
 export type RuleSpec = z.infer<typeof RuleSchema>;
 type ContextSpec = z.infer<typeof ContextSchema>;
 
-export interface CompiledContext extends Omit<ContextSpec, 'requires' | 'requiresAfter' | 'unless' | 'unlessAfter' | 'unlessBefore'> {
+export interface CompiledContext
+  extends Omit<ContextSpec, 'requires' | 'requiresAfter' | 'unless' | 'unlessAfter' | 'unlessBefore' | 'unlessText'> {
   requires: RegExp[];
   requiresAfter: RegExp[];
   unless: RegExp[];
   unlessAfter: RegExp[];
   unlessBefore: RegExp[];
+  unlessText: RegExp[];
 }
 
 export interface CompiledRule {
@@ -231,6 +237,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
           unless: c('context.unless', r.context.unless),
           unlessAfter: c('context.unlessAfter', r.context.unlessAfter),
           unlessBefore: c('context.unlessBefore', r.context.unlessBefore),
+          unlessText: c('context.unlessText', r.context.unlessText),
         },
         examples: r.examples,
         file,

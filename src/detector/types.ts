@@ -96,6 +96,8 @@ export interface Mitigation {
     | 'quoted'
     | 'official_route'
     | 'after_escrow'
+    | 'after_contract'
+    | 'article'
     | 'own_refusal'
     | 'platform_rules';
   span: Span;

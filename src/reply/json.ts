@@ -14,6 +14,8 @@ export interface ContractVerdict {
   stage: string;
   tools: string[];
   truncated: boolean;
+  /** Cues that were found but set aside, and why (negated, tool_is_work, quoted, official_route…). */
+  mitigations: Array<{ rule: string; reason: string }>;
 }
 
 export function toContractJson(r: Report, id?: string | null): ContractVerdict {
@@ -30,6 +32,7 @@ export function toContractJson(r: Report, id?: string | null): ContractVerdict {
     stage: v.stage,
     tools: v.tools,
     truncated: v.truncated,
+    mitigations: v.mitigations.map((m) => ({ rule: m.rule, reason: m.reason })),
   };
   return id === undefined ? out : { id, ...out };
 }
