@@ -35,7 +35,9 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<LoadedCo
     if (!parsed.success) {
       throw new Error(`commands/${file}: not a command module (${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')})`);
     }
-    const json = parsed.data.data.toJSON();
+    // zod returns a copy; call the builder itself so toJSON sees all of its fields.
+    const mod2 = mod as { data: { toJSON(): unknown }; execute: unknown };
+    const json = mod2.data.toJSON();
     const shape = JsonSchema.parse(json);
     const kind = TYPE_KIND[(shape.type ?? 1) as keyof typeof TYPE_KIND];
     if (!kind) throw new Error(`commands/${file}: unsupported command type ${String(shape.type)}`);

@@ -162,7 +162,7 @@ function negatedAfter(ctx: Ctx, sIdx: number, from: number): boolean {
       .map((x) => x.surface)
       .join('');
     if (/^(?:でしょう|です)?か/.test(rest)) continue; // 〜しませんか: an invitation
-    if (/^(?:と|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
+    if (/^(?:と(?!いう|いった|の|は)|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
     if (tok.surface === 'なけれ' || tok.surface === 'なく' && /^(?:て|ちゃ)/.test(rest)) continue; // 〜しなければ / 〜しなくては
     return true;
   }
@@ -264,6 +264,9 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   }
   // Reported speech without brackets: 「LINEに誘導されたら」「Zoom面談を求められた場合」.
   const s = ctx.sentences[sIdx] as Sentence;
+  // A FAQ question line (「Q. 連絡はLINEになりますか？」) asks, it does not request.
+  const lineStart = fold.lastIndexOf('\n', a) + 1;
+  if (/^\s*(?:q\s?\d*\s?[.:．)）]|質問\s?[:：])/.test(fold.slice(lineStart, lineStart + 8))) return true;
   const tail = fold.slice(b, Math.min(s.end, b + 30));
   return testIn(ctx.rules.macro('REPORTED'), tail);
 }
@@ -326,11 +329,13 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
   const first = ctx.sentences[Math.max(0, c.sIdx - 1)] as Sentence;
   const last = ctx.sentences[Math.min(ctx.sentences.length - 1, c.sIdx + 1)] as Sentence;
   const near = t.fold.slice(first.start, last.end);
-  if (testIn(rules.macro('OFFICIAL_ROUTE'), near) || testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) {
+  // Lancers' 連絡先公開申請 exists only after 仮払い: before the contract it legitimizes nothing.
+  const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract');
+  if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near) || (routeCounts && testIn(rules.macro('OFFICIAL_ROUTE'), near))) {
     return { weight: 0, reason: 'official_route' };
   }
   const isCall = c.rule.context.stage === 'call';
-  if (st.officialRoute) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
+  if (st.officialRoute && routeCounts) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
   if (st.stage === 'after_escrow' || st.stage === 'after_contract' || afterContractNear) {
     const cap = isCall ? STAGE_CAP.after_escrow : STAGE_CAP.after_contract;
@@ -484,6 +489,14 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         explanation: rule.explanation,
       });
     }
+
+    // A finding whose words lie inside a stronger finding's span says nothing new (「Zoom」 inside
+    // 「Zoomで打ち合わせをさせてください」): keep only the stronger one.
+    const kept = findings.filter(
+      (f) => !findings.some((g) => g !== f && g.weight >= f.weight && g.span.start <= f.span.start && g.span.end >= f.span.end && (g.weight > f.weight || g.rule < f.rule)),
+    );
+    findings.length = 0;
+    findings.push(...kept);
 
     // 3. Score: per category the strongest finding plus a little for each further one, capped
     //    (five LINE cues are not five times the risk).
