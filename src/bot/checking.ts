@@ -60,7 +60,7 @@ export function runCheck(input: CheckInput, services: Services): CheckOutcome {
   }
   services.log.info('check', {
     source: input.source,
-    level: report.verdict.level,
+    verdict: report.verdict.level,
     findings: report.verdict.findings.length,
     chars: text.length,
     ms: Math.round(performance.now() - started),

@@ -58,7 +58,7 @@ export async function handleDirectMessage(message: Message, services: Services, 
   } else {
     if (x.own && forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none') {
       services.log.info('forward_comment');
-      await message.reply({ content: noteCopy.commentAfterForward.ja, allowedMentions: { repliedUser: false } });
+      await message.reply({ content: noteCopy.commentAfterForward.ja, allowedMentions: { parse: [], repliedUser: false } });
       return;
     }
     outcome = runCheck({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, services);
@@ -67,5 +67,5 @@ export async function handleDirectMessage(message: Message, services: Services, 
   // Over the budget: one notice per window, not one per message.
   if (outcome.kind === 'limited' && !outcome.firstRejection) return;
   // DMs carry no locale; Japanese is the default language of the bot.
-  await message.reply({ ...payloadFor(outcome, 'ja'), allowedMentions: { repliedUser: false } });
+  await message.reply({ ...payloadFor(outcome, 'ja'), allowedMentions: { parse: [], repliedUser: false } });
 }

@@ -79,7 +79,7 @@ export function wireEvents(client: Client, services: Services, commands: LoadedC
     } catch (err) {
       log.error('handler_failed', { handler: 'dm', ...errorFields(err) });
       try {
-        await message.reply({ content: noteCopy.apology.ja, allowedMentions: { repliedUser: false } });
+        await message.reply({ content: noteCopy.apology.ja, allowedMentions: { parse: [], repliedUser: false } });
       } catch (err2) {
         log.error('apology_failed', { handler: 'dm', ...errorFields(err2) });
       }

@@ -17,7 +17,10 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export function createLogger(level: LogLevel = 'info', write: (line: string) => void = (l) => process.stderr.write(l)): Logger {
   const emit = (lvl: LogLevel, event: string, fields: LogFields = {}): void => {
     if (RANK[lvl] < RANK[level]) return;
-    write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...fields })}\n`);
+    const entry: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, event };
+    // A field can never pose as the time, the level or the event.
+    for (const [k, v] of Object.entries(fields)) if (!(k in entry) && v !== undefined) entry[k] = v;
+    write(`${JSON.stringify(entry)}\n`);
   };
   return {
     debug: (e, f) => emit('debug', e, f),

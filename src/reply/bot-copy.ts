@@ -40,15 +40,16 @@ export const embedCopy = {
     ),
   refusal: b('返信例（「断り文を表示」でコピーしやすい形で表示します）', 'A reply you can paste ("Show the reply" gives it in an easy-to-copy form)'),
   next: b('次にすること', 'Next steps'),
-  assumed: (platform: Bilingual, platformHow: Bilingual, stage: Bilingual, stageHow: Bilingual): Bilingual =>
+  /** The platform and stage the verdict assumed, and how it got them; `how` is null for "unknown". */
+  assumed: (platform: Bilingual, platformHow: Bilingual, stage: Bilingual, stageHow: Bilingual | null): Bilingual =>
     b(
-      `判定の前提：${platform.ja}（${platformHow.ja}）・${stage.ja}（${stageHow.ja}）。違う場合は /check の platform・stage で指定できます。`,
-      `Assumed: ${platform.en} (${platformHow.en}), ${stage.en} (${stageHow.en}). If that is wrong, set platform and stage in /check.`,
+      `判定の前提：サービス＝${platform.ja}（${platformHow.ja}）、段階＝${stage.ja}${stageHow ? `（${stageHow.ja}）` : ''}。違う場合は /check の platform・stage で指定できます。`,
+      `Assumed: platform ${platform.en} (${platformHow.en}), stage ${stage.en}${stageHow ? ` (${stageHow.en})` : ''}. If that is wrong, set platform and stage in /check.`,
     ),
   source: {
     given: b('指定どおり', 'as you set it'),
     inferred: b('文面から推定', 'guessed from the text'),
-    default: b('指定なし', 'not set'),
+    default: b('指定がないための仮定', 'assumed, not set'),
   },
   /** The community line; shown when at least two other people checked the same or a similar text. */
   seenOthers: (n: number): Bilingual =>

@@ -90,7 +90,7 @@ export function buildReportEmbed(report: Report, locale: Locale, extras: ReplyEx
       copy.platformLabel[v.platform],
       embedCopy.source[v.platformSource],
       copy.stageLabel[v.stage],
-      embedCopy.source[v.stageSource],
+      v.stage === 'unknown' ? null : embedCopy.source[v.stageSource],
     )[locale],
   );
   const description = clip(descLines.join('\n'), EMBED_LIMITS.description);
