@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, requireKey } from '../../src/config.ts';
+
+const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz012345';
+
+describe('configuration from the environment', () => {
+  it('needs nothing to run locally and fills the defaults', () => {
+    expect(loadConfig({})).toEqual({ DATABASE_PATH: 'data/gaibu-guard.db', LOG_LEVEL: 'info' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DEV_GUILD_ID: ' ', LOG_LEVEL: '' })).toEqual({ DATABASE_PATH: 'data/gaibu-guard.db', LOG_LEVEL: 'info' });
+  });
+
+  it('reads every documented key', () => {
+    expect(
+      loadConfig({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_CLIENT_ID: '1300000000000000001',
+        DEV_GUILD_ID: '1300000000000000100',
+        DATABASE_PATH: '/var/lib/gg.db',
+        LOG_LEVEL: 'debug',
+        DISCORD_API_URL: 'http://127.0.0.1:5000/api/',
+      }),
+    ).toEqual({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_CLIENT_ID: '1300000000000000001',
+      DEV_GUILD_ID: '1300000000000000100',
+      DATABASE_PATH: '/var/lib/gg.db',
+      LOG_LEVEL: 'debug',
+      DISCORD_API_URL: 'http://127.0.0.1:5000/api',
+    });
+  });
+
+  it('names each bad key and what is wrong, never the value', () => {
+    let err: unknown;
+    try {
+      loadConfig({ DISCORD_CLIENT_ID: 'my-secret-app', LOG_LEVEL: 'loud', DISCORD_TOKEN: 'short secret', DISCORD_API_URL: 'ftp://x' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const msg = (err as ConfigError).message;
+    expect(msg).toContain('DISCORD_CLIENT_ID: must be a Discord application ID (17 to 20 digits)');
+    expect(msg).toContain('LOG_LEVEL: must be one of debug, info, warn, error');
+    expect(msg).toContain('DISCORD_TOKEN: does not look like a bot token');
+    expect(msg).toContain('DISCORD_API_URL: must be an http(s) URL');
+    for (const secret of ['my-secret-app', 'loud', 'short secret', 'ftp://x']) expect(msg).not.toContain(secret);
+  });
+
+  it('says which key a command needs when it is missing', () => {
+    expect(() => requireKey(loadConfig({}), 'DISCORD_CLIENT_ID', 'needed to register commands')).toThrow(
+      'DISCORD_CLIENT_ID: is not set (needed to register commands)',
+    );
+  });
+});
