@@ -31,10 +31,7 @@ export function wireEvents(client: Client, services: Services, commands: LoadedC
 
   client.on(Events.InteractionCreate, (interaction) => track(routeInteraction(interaction)));
 
-  client.on(Events.MessageCreate, (message) => {
-    if (message.author.bot || message.system || !isDirectMessage(message)) return;
-    track(guardMessage(message));
-  });
+  client.on(Events.MessageCreate, (message) => track(guardMessage(message)));
 
   client.on(Events.Error, (err) => log.error('client_error', errorFields(err)));
   client.on(Events.Warn, () => log.warn('client_warning'));
@@ -75,6 +72,8 @@ export function wireEvents(client: Client, services: Services, commands: LoadedC
 
   async function guardMessage(message: Message): Promise<void> {
     try {
+      // Only DMs from people: server messages are not ours to read (no MessageContent intent).
+      if (message.author.bot || message.system || !isDirectMessage(message)) return;
       await handleDirectMessage(message, services, forwards);
     } catch (err) {
       log.error('handler_failed', { handler: 'dm', ...errorFields(err) });

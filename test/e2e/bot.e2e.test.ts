@@ -223,3 +223,30 @@ describe('npm run deploy-commands', () => {
     expect(out).not.toContain(TOKEN);
   });
 });
+
+describe('npm start', () => {
+  const start = async (extra: Record<string, string>, stdin: string): Promise<{ code: number | null; out: string }> => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env: baseEnv(extra), stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.stdin.end(stdin);
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    return { code, out };
+  };
+
+  it('runs the local console when there is no token, answering a pasted message', async () => {
+    const { code, out } = await start({ DISCORD_TOKEN: '' }, '詳細はLINEで！ID: sakura22\n\n:refusal\n:quit\n');
+    expect(code, out).toBe(0);
+    expect(out).toContain('DISCORD_TOKEN が設定されていないため、ローカルコンソールで起動します');
+    expect(out).toContain('🔴 危険 (high)');
+    expect(out).toContain('ご連絡ありがとうございます。');
+  });
+
+  it('refuses a malformed setting, naming the key and not the value', async () => {
+    const { code, out } = await start({ DISCORD_CLIENT_ID: 'not-an-id-secret' }, '');
+    expect(code).toBe(2);
+    expect(out).toContain('DISCORD_CLIENT_ID');
+    expect(out).not.toContain('not-an-id-secret');
+  });
+});
