@@ -3,11 +3,10 @@
 // else's business. The tokenizer is built before login, so a check normally takes milliseconds;
 // we defer only when the work may not fit (a very long text, or an interaction that already
 // arrived late) and then edit the deferred reply.
-import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type APIEmbed, type RepliableInteraction } from 'discord.js';
 import { noteCopy } from '../reply/bot-copy.ts';
 import type { Locale } from '../reply/copy-types.ts';
 import { buildReportReply, type ButtonRow } from '../reply/embed.ts';
-import type { APIEmbed } from 'discord.js';
 import { runCheck, type CheckInput, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
 import { localeOf } from './locale.ts';
