@@ -64,17 +64,32 @@ interface Ctx {
 
 const SENTENCE_BREAK = /[。！？!?\n]/g;
 
+/** Longest "sentence" the context checks look at; longer runs without punctuation are cut. */
+const MAX_SENTENCE = 300;
+
 function splitSentences(fold: string): Sentence[] {
   const out: Sentence[] = [];
+  const push = (start: number, end: number): void => {
+    let s = start;
+    while (end - s > MAX_SENTENCE) {
+      // Prefer a comma or a space near the limit; otherwise cut hard.
+      const chunk = fold.slice(s, s + MAX_SENTENCE);
+      const cut = Math.max(chunk.lastIndexOf('、'), chunk.lastIndexOf(' '), chunk.lastIndexOf(','));
+      const e = cut > MAX_SENTENCE / 2 ? s + cut + 1 : s + MAX_SENTENCE;
+      out.push({ start: s, end: e });
+      s = e;
+    }
+    if (end > s) out.push({ start: s, end });
+  };
   let s = 0;
   SENTENCE_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_BREAK.exec(fold)) !== null) {
     const e = m.index + 1;
-    if (e > s) out.push({ start: s, end: e });
+    if (e > s) push(s, e);
     s = e;
   }
-  if (s < fold.length) out.push({ start: s, end: fold.length });
+  if (s < fold.length) push(s, fold.length);
   return out;
 }
 
@@ -89,29 +104,34 @@ function sentenceIndexAt(sentences: Sentence[], pos: number): number {
   return lo;
 }
 
-function tokenizeSentence(ctx: Ctx, idx: number): TokenizedSentence {
-  const cached = ctx.tokenized.get(idx);
-  if (cached) return cached;
+/**
+ * Tokens of a sentence from fold offset `from` to its end. Negation only looks after the cue, so
+ * most callers tokenize just the tail: kuromoji is the most expensive step of a check.
+ */
+function tokenizeRange(ctx: Ctx, idx: number, from?: number): TokenizedSentence {
   const s = ctx.sentences[idx] as Sentence;
-  const { start: cs, end: ce } = foldSpanToClean(ctx.t, s.start, s.end);
+  const start = Math.max(s.start, Math.min(from ?? s.start, s.end));
+  const key = idx * 100_000 + (start - s.start);
+  const cached = ctx.tokenized.get(key);
+  if (cached) return cached;
+  const { start: cs, end: ce } = foldSpanToClean(ctx.t, start, s.end);
   const text = ctx.t.clean.slice(cs, ce);
   const tokens = ctx.tokenizer.tokenize(text);
-  const fStart = tokens.map((k) => ctx.t.cleanToFold[cs + k.start] ?? s.start);
+  const fStart = tokens.map((k) => ctx.t.cleanToFold[cs + k.start] ?? start);
   const fEnd = tokens.map((k) => ctx.t.cleanToFold[Math.min(cs + k.start + k.surface.length, ctx.t.clean.length)] ?? s.end);
   const ts = { tokens, fStart, fEnd };
-  ctx.tokenized.set(idx, ts);
+  ctx.tokenized.set(key, ts);
   return ts;
 }
 
 // Conjunctive particles that close a clause for negation scope: 〜が、〜けど、〜ので、〜ば …
-const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'ので', 'から', 'ば', 'し', 'ても', 'でも', 'たら']);
+const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'ので', 'から', 'ば', 'し', 'ても', 'でも', 'たら', 'と']);
 const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問']);
 const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮']);
 
 /** The fold offset where the clause holding `pos` ends. */
-function clauseEnd(ctx: Ctx, sIdx: number, pos: number): number {
+function clauseEnd(ctx: Ctx, sIdx: number, pos: number, ts: TokenizedSentence = tokenizeRange(ctx, sIdx)): number {
   const s = ctx.sentences[sIdx] as Sentence;
-  const ts = tokenizeSentence(ctx, sIdx);
   for (let k = 0; k < ts.tokens.length; k++) {
     const tok = ts.tokens[k] as Token;
     if ((ts.fStart[k] as number) < pos) continue;
@@ -122,7 +142,7 @@ function clauseEnd(ctx: Ctx, sIdx: number, pos: number): number {
 
 function clauseStart(ctx: Ctx, sIdx: number, pos: number): number {
   const s = ctx.sentences[sIdx] as Sentence;
-  const ts = tokenizeSentence(ctx, sIdx);
+  const ts = tokenizeRange(ctx, sIdx);
   let start = s.start;
   for (let k = 0; k < ts.tokens.length; k++) {
     const tok = ts.tokens[k] as Token;
@@ -137,17 +157,20 @@ function clauseStart(ctx: Ctx, sIdx: number, pos: number): number {
  * 「個人情報は不要です」, 「LINEではなく」 are; invitations (〜しませんか) and conditions (〜しないと,
  * 〜しなければ) are not.
  */
-function negatedAfter(ctx: Ctx, sIdx: number, from: number): boolean {
-  const ts = tokenizeSentence(ctx, sIdx);
-  const end = clauseEnd(ctx, sIdx, from);
+function negatedAfter(ctx: Ctx, sIdx: number, from: number, cueStart: number): boolean {
+  const ts = tokenizeRange(ctx, sIdx, from);
+  const end = clauseEnd(ctx, sIdx, from, ts);
   const toks = ts.tokens;
   for (let k = 0; k < toks.length; k++) {
     const fs = ts.fStart[k] as number;
     if (fs < from) continue;
     if (fs >= end) break;
     const tok = toks[k] as Token;
-    // A parenthetical aside (背景ぼかし不可) does not negate the main clause.
-    if (tok.surface === '（' || tok.surface === '(') break;
+    // A parenthetical aside (背景ぼかし不可) neither negates the main clause nor hides its negation.
+    if (tok.surface === '（' || tok.surface === '(') {
+      while (k + 1 < toks.length && !/^[）)]$/.test((toks[k + 1] as Token).surface)) k += 1;
+      continue;
+    }
     const isNeg =
       (tok.pos === '助動詞' && (tok.baseForm === 'ない' || tok.baseForm === 'ぬ' || tok.baseForm === 'ん')) ||
       (tok.pos === '形容詞' && tok.baseForm === 'ない') ||
@@ -155,7 +178,7 @@ function negatedAfter(ctx: Ctx, sIdx: number, from: number): boolean {
       (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm));
     if (!isNeg) continue;
     // 「LINEでしか連絡できません」: しか…ない means "only", not a prohibition.
-    if (toks.slice(0, k).some((x, j) => x.surface === 'しか' && (ts.fStart[j] as number) >= from - 4)) continue;
+    if (ctx.t.fold.slice(cueStart, fs).includes('しか')) continue;
     // Look at what follows the negation.
     const rest = toks
       .slice(k + 1, k + 4)
@@ -230,13 +253,13 @@ function windowBounds(ctx: Ctx, rule: CompiledRule, sIdx: number, a: number, b: 
   if (w === 'sentence') {
     // A sentence that is only a few characters long (a heading, 「LINE ID:」 on its own line)
     // borrows its neighbours.
-    const prev = ctx.sentences[sIdx - 1];
-    const next = ctx.sentences[sIdx + 1];
     let start = s.start;
     let end = s.end;
     if (s.end - s.start < 14) {
-      if (prev) start = prev.start;
-      if (next) end = next.end;
+      // Chat-style fragments (「まず面談ね。ズームで。あした夜9時どう？」) borrow neighbours
+      // until the window holds about 40 characters.
+      for (let k = sIdx - 1, n = 0; k >= 0 && n < 2 && s.end - start < 40; k--, n++) start = (ctx.sentences[k] as Sentence).start;
+      for (let k = sIdx + 1, n = 0; k < ctx.sentences.length && n < 2 && end - s.start < 40; k++, n++) end = (ctx.sentences[k] as Sentence).end;
     }
     return [start, end];
   }
@@ -257,8 +280,17 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   const fold = ctx.t.fold;
   for (const [open, close] of ctx.quotes) {
     if (open < a && close >= b) {
-      const after = fold.slice(close + 1, close + 12);
+      // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
+      let end = close + 1;
+      for (;;) {
+        const m = /^[、・,\s]*[「『][^「」『』]{0,40}[」』]/.exec(fold.slice(end, end + 60));
+        if (!m) break;
+        end += m[0].length;
+      }
+      const after = fold.slice(end, end + 12);
       if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の)/.test(after)) return true;
+      // UI copy being designed: 「LINE友だち追加はこちら」バナー
+      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし)/.test(after)) return true;
       if (testIn(ctx.rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
     }
   }
@@ -429,7 +461,8 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
             continue;
           }
           const sent = ctx.sentences[sIdx] as Sentence;
-          const after = fold.slice(b, Math.min(sent.end, b + 14));
+          const cueEnd = m.indices?.groups?.['cue']?.[1] ?? b;
+          const after = fold.slice(cueEnd, Math.min(sent.end, cueEnd + 14));
           const before = fold.slice(Math.max(sent.start, a - 14), a);
           if (rule.context.unlessAfter.some((r) => testIn(r, after)) || rule.context.unlessBefore.some((r) => testIn(r, before))) {
             drop(cand, 'tool_is_work');
@@ -462,16 +495,16 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         drop(c, 'own_refusal');
         continue;
       }
-      if (rule.context.negatable && negatedAfter(ctx, c.sIdx, c.b)) {
-        drop(c, 'negated');
-        continue;
-      }
       let weight = rule.weight;
       if (rule.context.stage !== 'none') {
         const adjusted = stageAdjust(ctx, c, weight, { platform, stage, officialRoute });
         if (adjusted.reason) drop(c, adjusted.reason);
         weight = adjusted.weight;
         if (weight <= 0) continue;
+      }
+      if (rule.context.negatable && negatedAfter(ctx, c.sIdx, c.b, c.a)) {
+        drop(c, 'negated');
+        continue;
       }
       if (article && weight > STAGE_CAP.after_escrow) {
         // A blog post or a warning that lists scam phrases: informative, not a request.

@@ -64,7 +64,9 @@ function buildClean(raw: string): { clean: string; start: number[]; end: number[
   let i = 0;
   let lastWasSpace = true;
   const push = (s: string, a: number, b: number): void => {
-    for (const ch of s) {
+    // One entry per UTF-16 unit, so clean offsets and the map always line up.
+    for (let q = 0; q < s.length; q++) {
+      const ch = s[q] as string;
       const isSpace = ch === ' ';
       if (isSpace && lastWasSpace) continue; // fold runs of spaces
       out.push(ch);
@@ -159,16 +161,21 @@ const SMALL_VOWEL: Record<string, string> = { ぁ: 'あ', ぃ: 'い', ぅ: 'う'
 /** Folds one clean character for matching; the result is always one character. */
 export function foldChar(ch: string): string {
   const c = ch.charCodeAt(0);
-  if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 32);
-  if (c < 0x80) return ch;
+  if (c < 0x80) {
+    if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 32);
+    return c === 0x2a ? '〇' : ch; // * (NFKC of ＊) is a mask character
+  }
+  if (c >= 0x4e00 && c <= 0x9fff) return ch;
+  if (c >= 0x3041 && c <= 0x3096) return SMALL_VOWEL[ch] ?? ch;
   if (c >= 0x30a1 && c <= 0x30f6) {
     const h = String.fromCharCode(c - 0x60);
     return SMALL_VOWEL[h] ?? h;
   }
-  const sv = SMALL_VOWEL[ch];
-  if (sv) return sv;
   if (MASK_CHARS.has(ch)) return '〇';
-  if (ch.length === 1 && c >= 0xc0 && c <= 0x24f) return ch.toLowerCase();
+  if (c >= 0xc0 && c <= 0x24f) {
+    const lower = ch.toLowerCase();
+    return lower.length === 1 ? lower : ch; // İ lowers to two characters: keep it as is
+  }
   return ch;
 }
 
@@ -189,24 +196,33 @@ export function foldPatternSource(src: string): string {
   return out;
 }
 
-const SINGLE = /[a-z0-9ぁ-ゖ〇]/;
-const SEPARATOR = /[ .・\-_,、/|:\n]/;
+// Scripts for the spaced-letter check: 1 Latin/digit, 2 hiragana, 3 the mask 〇 (joins either).
+function scriptOf(c: number): number {
+  if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return 1;
+  if (c >= 0x3041 && c <= 0x3096) return 2;
+  if (c === 0x3007) return 3;
+  return 0;
+}
+const SEPARATORS = new Set([0x20, 0x2e, 0x30fb, 0x2d, 0x5f, 0x2c, 0x3001, 0x2f, 0x7c, 0x3a, 0x0a]);
 
 /**
- * Marks separators to drop inside runs like "l i n e", "L.I.N.E", "ら・い・ん": at least three
- * single characters, each separated by one or two separator characters.
+ * Marks separators to drop inside runs like "l i n e", "L.I.N.E", "ら・い・ん" or one letter per
+ * line: at least three single characters, each separated by one or two separator characters. A
+ * single is a letter with no neighbour of its own script ("e" in "L I N Eで" is one).
  */
 function spacedRunDrops(f: string[]): Uint8Array {
-  const drop = new Uint8Array(f.length);
+  const n = f.length;
+  const codes = new Int32Array(n);
+  for (let k = 0; k < n; k++) codes[k] = (f[k] as string).charCodeAt(0);
+  const sc = (k: number): number => (k < 0 || k >= n ? 0 : scriptOf(codes[k] as number));
+  const same = (x: number, y: number): boolean => x !== 0 && y !== 0 && (x === y || x === 3 || y === 3);
   const isSingleAt = (k: number): boolean => {
-    const c = f[k];
-    if (c === undefined || !SINGLE.test(c)) return false;
-    const prev = f[k - 1];
-    const next = f[k + 1];
-    return (prev === undefined || !SINGLE.test(prev)) && (next === undefined || !SINGLE.test(next));
+    const x = sc(k);
+    return x !== 0 && !same(x, sc(k - 1)) && !same(x, sc(k + 1));
   };
+  const drop = new Uint8Array(n);
   let k = 0;
-  while (k < f.length) {
+  while (k < n) {
     if (!isSingleAt(k)) {
       k += 1;
       continue;
@@ -215,7 +231,7 @@ function spacedRunDrops(f: string[]): Uint8Array {
     let p = k + 1;
     for (;;) {
       let q = p;
-      while (q < f.length && q - p < 2 && SEPARATOR.test(f[q] as string)) q += 1;
+      while (q < n && q - p < 2 && SEPARATORS.has(codes[q] as number)) q += 1;
       if (q === p || !isSingleAt(q)) break;
       singles.push(q);
       p = q + 1;
@@ -234,8 +250,8 @@ function spacedRunDrops(f: string[]): Uint8Array {
 
 export function normalize(raw: string): NormalizedText {
   const { clean, start, end } = buildClean(raw);
-  const cleanChars = Array.from({ length: clean.length }, (_, k) => clean[k] as string);
-  const folded = cleanChars.map(foldChar);
+  const folded = new Array<string>(clean.length);
+  for (let k = 0; k < clean.length; k++) folded[k] = foldChar(clean[k] as string);
   const drop = spacedRunDrops(folded);
   const foldParts: string[] = [];
   const foldToClean: number[] = [];

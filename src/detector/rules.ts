@@ -138,7 +138,9 @@ export function compilePattern(src: string, macros: Record<string, string>, file
     throw new RuleLoadError(file, ruleId, field, `pattern has a nested unbounded quantifier (catastrophic backtracking risk): ${src}`);
   }
   try {
-    return new RegExp(expanded, 'gu');
+    // A pattern may name its cue — (?<cue>…) — so context right after the tool word can be checked
+    // even when the pattern itself runs on to the request verb.
+    return new RegExp(expanded, expanded.includes('(?<cue>') ? 'gud' : 'gu');
   } catch (e) {
     throw new RuleLoadError(file, ruleId, field, `invalid regular expression: ${(e as Error).message}`);
   }

@@ -1,0 +1,45 @@
+// Quality gate on the labeled corpus written for this project (test/fixtures/corpus.jsonl):
+// recall ≥ 0.97 and false-positive rate ≤ 0.03. holdout.jsonl is a second, independently written
+// set held to the bar for unseen data (recall ≥ 0.95, FPR ≤ 0.05).
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluate, formatEval, loadGold, type EvalResult } from '../../src/cli/eval.ts';
+import { sharedEngine } from '../helpers/engine.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+let corpus: EvalResult;
+let holdout: EvalResult;
+
+beforeAll(async () => {
+  const engine = await sharedEngine();
+  const run = (file: string) => evaluate(loadGold(path.join(fixtures, file)), (g) => engine.analyse(g.text, { platform: g.platform, stage: g.stage }));
+  corpus = run('corpus.jsonl');
+  holdout = run('holdout.jsonl');
+});
+
+describe('labeled corpus', () => {
+  it('is large and hard enough to mean something', () => {
+    const lines = loadGold(path.join(fixtures, 'corpus.jsonl'));
+    expect(lines.length).toBeGreaterThanOrEqual(300);
+    expect(lines.filter((l) => l.label === 'legit').length / lines.length).toBeGreaterThanOrEqual(0.4);
+    const lengths = lines.map((l) => l.text.length);
+    expect(Math.min(...lengths)).toBeLessThanOrEqual(10);
+    expect(Math.max(...lengths)).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('catches at least 97% of scams with at most 3% false positives', () => {
+    expect(corpus.recall, formatEval(corpus)).toBeGreaterThanOrEqual(0.97);
+    expect(corpus.fpr, formatEval(corpus)).toBeLessThanOrEqual(0.03);
+  });
+
+  it('names an expected category for at least 85% of caught scams and always offers a refusal', () => {
+    expect(corpus.categoryMatch).toBeGreaterThanOrEqual(0.85);
+    expect(corpus.refusalCoverage).toBe(1);
+  });
+
+  it('holds the unseen-data bar on the independently written holdout set', () => {
+    expect(holdout.recall, formatEval(holdout)).toBeGreaterThanOrEqual(0.95);
+    expect(holdout.fpr, formatEval(holdout)).toBeLessThanOrEqual(0.05);
+    expect(holdout.categoryMatch).toBeGreaterThanOrEqual(0.85);
+  });
+});
