@@ -298,6 +298,15 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   const s = ctx.sentences[sIdx] as Sentence;
   // A FAQ question line (「Q. 連絡はLINEになりますか？」) asks, it does not request.
   const lineStart = fold.lastIndexOf('\n', a) + 1;
+  // A quoted line (「＞詳細はらいんで送ります」) followed by the writer's own words about it.
+  if (/^\s*[>＞]/.test(fold.slice(lineStart, lineStart + 3))) {
+    let next = fold.indexOf('\n', a);
+    while (next >= 0 && /^[>＞]/.test(fold.slice(next + 1, next + 2))) next = fold.indexOf('\n', next + 1);
+    if (next >= 0) {
+      const own = fold.slice(next + 1, next + 60);
+      if (/^\s*(?:って|と(?:いう|言われ|返|来)|みたいな|などと)/.test(own) || testIn(ctx.rules.macro('OWN_REFUSAL'), own) || testIn(ctx.rules.macro('REPORTED'), own)) return true;
+    }
+  }
   if (/^\s*(?:q\s?\d*\s?[.:．)）]|質問\s?[:：])/.test(fold.slice(lineStart, lineStart + 8))) return true;
   const tail = fold.slice(b, Math.min(s.end, b + 30));
   return testIn(ctx.rules.macro('REPORTED'), tail);
