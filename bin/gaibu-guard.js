@@ -3,5 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+try {
+  const { main } = await import('../src/cli/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  // A broken rule file or a failed tokenizer build: one clear line, no stack trace.
+  process.stderr.write(`gaibu-guard: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+}

@@ -366,6 +366,7 @@ interface StageInput {
  */
 function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
   const { rules, t } = ctx;
+  if (c.rule.context.stage === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
   if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
   const first = ctx.sentences[Math.max(0, c.sIdx - 1)] as Sentence;
   const last = ctx.sentences[Math.min(ctx.sentences.length - 1, c.sIdx + 1)] as Sentence;
@@ -471,7 +472,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
           }
           const sent = ctx.sentences[sIdx] as Sentence;
           const cueEnd = m.indices?.groups?.['cue']?.[1] ?? b;
-          const after = fold.slice(cueEnd, Math.min(sent.end, cueEnd + 14));
+          const after = fold.slice(cueEnd, Math.min(sent.end, cueEnd + 40));
           const before = fold.slice(Math.max(sent.start, a - 14), a);
           if (rule.context.unlessAfter.some((r) => testIn(r, after)) || rule.context.unlessBefore.some((r) => testIn(r, before))) {
             drop(cand, 'tool_is_work');

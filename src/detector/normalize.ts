@@ -155,6 +155,8 @@ function isVoicingOrMarkAt(raw: string, i: number): boolean {
   return RE_MARK.test(raw[i] as string);
 }
 
+// Katakana Phonetic Extensions (small ㇰ…ㇿ) folded to their ordinary hiragana.
+const SMALL_KATAKANA_EXT = Array.from('くしすとぬはひふへほむらりるれろ');
 const MASK_CHARS = new Set('〇○●◯◎◇◆□■×✕✖＊*※☆★♡♥❤♪'.split(''));
 const SMALL_VOWEL: Record<string, string> = { ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', ゎ: 'わ' };
 
@@ -171,6 +173,7 @@ export function foldChar(ch: string): string {
     const h = String.fromCharCode(c - 0x60);
     return SMALL_VOWEL[h] ?? h;
   }
+  if (c >= 0x31f0 && c <= 0x31ff) return SMALL_KATAKANA_EXT[c - 0x31f0] ?? ch; // ㇻイン
   if (MASK_CHARS.has(ch)) return '〇';
   if (c >= 0xc0 && c <= 0x24f) {
     const lower = ch.toLowerCase();

@@ -1,0 +1,108 @@
+// Schema, versioned by PRAGMA user_version. Each migration runs in its own transaction together
+// with the version bump, so a crash leaves the file at the old version or the new one, never between.
+// Append new migrations; never edit a released one.
+//
+// What the tables hold (and deliberately do not): see docs in README "Community statistics" and
+// /privacy. No column holds text from a message, a user id, a raw guild id or a contact detail.
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the first schema.
+  `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) STRICT;
+
+  -- Rule ids as the rules name them (e.g. contact.line.request); never text from a message.
+  CREATE TABLE rule_ids (
+    id   INTEGER PRIMARY KEY,
+    rule TEXT NOT NULL UNIQUE
+  ) STRICT;
+
+  -- One row per check. guild: keyed HMAC of the server id (NULL: DM, console or CLI without --guild).
+  -- level/platform/stage/source: codes (src/stats/codes.ts); categories/tools: bitmasks;
+  -- rules: rule_ids ids, comma-separated.
+  CREATE TABLE checks (
+    id         INTEGER PRIMARY KEY,
+    hour       INTEGER NOT NULL,
+    guild      BLOB,
+    level      INTEGER NOT NULL,
+    platform   INTEGER NOT NULL,
+    stage      INTEGER NOT NULL,
+    source     INTEGER NOT NULL,
+    categories INTEGER NOT NULL,
+    tools      INTEGER NOT NULL,
+    rules      TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX checks_hour ON checks (hour);
+
+  -- Keyed fingerprints of each check's text (exact + near-duplicate bands), kept 31 days only, with
+  -- the weekly-rotating keyed reporter hash (NULL when the check has no user, e.g. the CLI).
+  CREATE TABLE fingerprints (
+    h        BLOB NOT NULL,
+    check_id INTEGER NOT NULL,
+    hour     INTEGER NOT NULL,
+    reporter BLOB,
+    PRIMARY KEY (h, check_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX fingerprints_hour ON fingerprints (hour);
+
+  -- Counts per hour, maintained with every insert, so queries read a few thousand rows whatever
+  -- the number of checks. guild = X'00' holds the totals over every check (all servers, DMs, CLI).
+  CREATE TABLE hourly (
+    guild BLOB NOT NULL,
+    hour  INTEGER NOT NULL,
+    dim   INTEGER NOT NULL,
+    key   INTEGER NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (guild, hour, dim, key)
+  ) STRICT, WITHOUT ROWID;
+
+  -- Hourly counts older than RETENTION_DAYS, rolled into their ISO week (week = the hour bucket of
+  -- Monday 00:00 JST).
+  CREATE TABLE weekly (
+    guild BLOB NOT NULL,
+    week  INTEGER NOT NULL,
+    dim   INTEGER NOT NULL,
+    key   INTEGER NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (guild, week, dim, key)
+  ) STRICT, WITHOUT ROWID;
+
+  -- Per-server settings. channel: the digest channel chosen by an admin (a channel id, needed to
+  -- post; never the server id). last_week: the last ISO week whose digest was claimed for posting.
+  CREATE TABLE guild_settings (
+    guild        BLOB PRIMARY KEY,
+    channel      TEXT,
+    scope        TEXT NOT NULL DEFAULT 'all',
+    opted_out    INTEGER NOT NULL DEFAULT 0,
+    last_week    TEXT,
+    problem      TEXT,
+    problem_week TEXT
+  ) STRICT;
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the database to SCHEMA_VERSION. Safe to run any number of times, from any process. */
+export function migrate(db: Database.Database): number {
+  for (;;) {
+    // IMMEDIATE: take the write lock before reading the version, so two processes opening a new
+    // file at once cannot both apply the same migration.
+    const applied = db.transaction((): boolean => {
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version >= MIGRATIONS.length) return false;
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+      return true;
+    }).immediate();
+    if (!applied) break;
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`database schema version ${version} is newer than this program (${MIGRATIONS.length}); update gaibu-guard`);
+  }
+  return version;
+}

@@ -1,0 +1,568 @@
+// The SQLite store behind community statistics: the only module that talks to the database.
+//
+// Writes: record() computes the keyed fingerprints and the "seen N times" count synchronously,
+// then queues the anonymous row; queued rows are written in one transaction every `flushMs` or
+// every `batchSize` rows (group commit). A WAL commit costs far more than the rows in it, so this is
+// what keeps the bot's one-check-at-a-time pattern fast. Queued rows already count for "seen", and
+// every query flushes first; a crash loses at most the last `flushMs` of statistics, never a reply.
+//
+// Reads: queries use the hourly rollup tables (maintained in the same transaction as the rows), so
+// a digest reads a few thousand rows however many checks there were.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { RuleSet } from '../detector/rules.ts';
+import { CATEGORY_IDS, LEVELS, PLATFORMS, STAGES, TOOL_IDS } from '../detector/types.ts';
+import type { Report } from '../reply/report.ts';
+import { categoriesMask, codeOf, DIM, toolsMask } from './codes.ts';
+import { countsFromRows, type Counts, type CountRow } from './counts.ts';
+import { fingerprintText } from './fingerprint.ts';
+import { createKeyring, GUILD_KEY_BYTES, REPORTER_KEY_BYTES, type Keyring } from './keys.ts';
+import { migrate } from './migrations.ts';
+import { CHECK_SOURCES, type RecordMeta, type RecordResult, type StatsPort } from './port.ts';
+import { DAY_HOURS, hourOf, isoWeekOfHour, lastCompleteWeek, WEEK_HOURS, weekStartHour, type IsoWeek } from './time.ts';
+
+/** The subset of the bot's logger the store uses (src/bot/log.ts satisfies it). */
+export interface StatsLogger {
+  info(event: string, fields?: Record<string, string | number | boolean | null | undefined>): void;
+  warn(event: string, fields?: Record<string, string | number | boolean | null | undefined>): void;
+  error(event: string, fields?: Record<string, string | number | boolean | null | undefined>): void;
+}
+
+export const silentLogger: StatsLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** "Seen N times" looks this far back. */
+export const SEEN_WINDOW_DAYS = 30;
+/** Fingerprints are kept one day longer than the window, then deleted. */
+export const FINGERPRINT_KEEP_DAYS = SEEN_WINDOW_DAYS + 1;
+/** At most this many distinct earlier reporters are read for one count (a template going viral). */
+export const SEEN_SCAN_CAP = 1000;
+export const DEFAULT_RETENTION_DAYS = 365;
+/** /stats month compares with the 30 days before, so hourly rows must outlive 60 days. */
+export const MIN_RETENTION_DAYS = 60;
+
+const ALL = Buffer.from([0]);
+
+export const DIGEST_SCOPES = ['all', 'server'] as const;
+export type DigestScope = (typeof DIGEST_SCOPES)[number];
+export const DIGEST_PROBLEMS = ['missing_permission', 'channel_missing', 'post_failed'] as const;
+export type DigestProblem = (typeof DIGEST_PROBLEMS)[number];
+
+/** Which checks a query covers: every check (`null`) or one server's, by its keyed hash (hex). */
+export type GuildKey = string;
+
+export interface GuildSettings {
+  guildKey: GuildKey;
+  channelId: string | null;
+  scope: DigestScope;
+  optedOut: boolean;
+  lastWeek: IsoWeek | null;
+  problem: DigestProblem | null;
+  problemWeek: IsoWeek | null;
+}
+
+export interface DigestTarget {
+  guildKey: GuildKey;
+  channelId: string;
+  scope: DigestScope;
+  lastWeek: IsoWeek | null;
+}
+
+export interface MaintenanceResult {
+  rolledHourlyRows: number;
+  deletedChecks: number;
+  deletedFingerprints: number;
+}
+
+export interface PurgeResult {
+  checks: number;
+}
+
+/** Everything the statistics commands, the digest and the scheduler use, beyond the bot's port. */
+export interface CommunityStats extends StatsPort {
+  readonly path: string;
+  readonly retentionDays: number;
+  /** The keyed hash standing for a server in every table and query. */
+  guildKeyOf(guildId: string): GuildKey;
+  /** Counts over hour buckets [fromHour, toHour), for every check or one server. */
+  counts(guildKey: GuildKey | null, fromHour: number, toHour: number): Counts;
+  settings(guildKey: GuildKey): GuildSettings;
+  /** Sets the digest channel; the first post is the next scheduled one (not last week's, today). */
+  setDigestChannel(guildKey: GuildKey, channelId: string, scope: DigestScope, now: Date): GuildSettings;
+  clearDigestChannel(guildKey: GuildKey): GuildSettings;
+  /** Stops recording this server's checks and deletes every row recorded for it. */
+  optOut(guildKey: GuildKey): PurgeResult;
+  optIn(guildKey: GuildKey): void;
+  isOptedOut(guildKey: GuildKey): boolean;
+  digestTargets(): DigestTarget[];
+  /** Claims `week` for a server's digest; false when it was already claimed (never post twice). */
+  claimDigestWeek(guildKey: GuildKey, week: IsoWeek): boolean;
+  noteDigestProblem(guildKey: GuildKey, week: IsoWeek, problem: DigestProblem): void;
+  /** Returns and forgets the last digest problem (shown once to an admin on /stats). */
+  takeDigestProblem(guildKey: GuildKey): { problem: DigestProblem; week: IsoWeek } | null;
+  /** Retention: hourly counts older than retentionDays → weekly totals; old checks and fingerprints deleted. */
+  maintain(now: Date): MaintenanceResult;
+  /** Writes queued rows now. */
+  flush(): void;
+}
+
+export interface OpenStatsOptions {
+  /** SQLite file; its folder is created when missing. */
+  path: string;
+  /** The statistics key (see keys.ts: loadOrCreateSecret). */
+  secret: string;
+  /** The detector's rules: contact-detail patterns for fingerprints, rule ids. */
+  rules: RuleSet;
+  retentionDays?: number;
+  logger?: StatsLogger;
+  /** Group commit: write queued rows after this long … */
+  flushMs?: number;
+  /** … or once this many are queued. */
+  batchSize?: number;
+}
+
+interface PendingRow {
+  hour: number;
+  guild: Buffer | null;
+  level: number;
+  platform: number;
+  stage: number;
+  source: number;
+  categories: number;
+  tools: number;
+  rules: string[];
+  categoryCodes: number[];
+  toolCodes: number[];
+  fps: Buffer[];
+  reporter: Buffer | null;
+  repeated: boolean;
+}
+
+const CountRowSchema = z.object({ dim: z.number().int().min(0), key: z.number().int().min(0), n: z.number().int() });
+const RuleIdRowSchema = z.object({ id: z.number().int().positive(), rule: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/) });
+const IsoWeekOrNull = z.string().regex(/^\d{4}-W\d{2}$/).nullable();
+const SettingsRowSchema = z.object({
+  channel: z.string().regex(/^\d{1,25}$/).nullable(),
+  scope: z.enum(DIGEST_SCOPES),
+  opted_out: z.union([z.literal(0), z.literal(1)]),
+  last_week: IsoWeekOrNull,
+  problem: z.enum(DIGEST_PROBLEMS).nullable(),
+  problem_week: IsoWeekOrNull,
+});
+const TargetRowSchema = z.object({
+  guild: z.instanceof(Buffer),
+  channel: z.string().regex(/^\d{1,25}$/),
+  scope: z.enum(DIGEST_SCOPES),
+  last_week: IsoWeekOrNull,
+});
+const GuildKeySchema = z.string().regex(new RegExp(`^[0-9a-f]{${GUILD_KEY_BYTES * 2}}$`), { error: 'not a guild key' });
+
+const MAX_PENDING = 20_000;
+const SEEN_HASHES = 9;
+const SEEN_EXCLUDE = 6;
+
+export function openStats(opts: OpenStatsOptions): CommunityStats {
+  const retentionDays = opts.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  if (!Number.isInteger(retentionDays) || retentionDays < MIN_RETENTION_DAYS) {
+    throw new RangeError(`RETENTION_DAYS must be a whole number ≥ ${MIN_RETENTION_DAYS}`);
+  }
+  const log = opts.logger ?? silentLogger;
+  const flushMs = opts.flushMs ?? 200;
+  const batchSize = opts.batchSize ?? 500;
+  if (opts.path !== ':memory:') mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
+  const db = new Database(opts.path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  // NORMAL in WAL mode: durable across application crashes; a power cut may lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.function('jst_week_start', { deterministic: true }, (h: unknown) => weekStartHour(Number(h)));
+  migrate(db);
+
+  const keys: Keyring = createKeyring(opts.secret);
+  checkKey(db, keys, log);
+
+  // ---- prepared statements ------------------------------------------------------------------
+  const insCheck = db.prepare(
+    'INSERT INTO checks (hour, guild, level, platform, stage, source, categories, tools, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insFp = db.prepare('INSERT OR IGNORE INTO fingerprints (h, check_id, hour, reporter) VALUES (?, ?, ?, ?)');
+  const bump = db.prepare('INSERT INTO hourly (guild, hour, dim, key, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  const insRule = db.prepare('INSERT OR IGNORE INTO rule_ids (rule) VALUES (?)');
+  const ruleByName = db.prepare('SELECT id, rule FROM rule_ids WHERE rule = ?');
+  const allRules = db.prepare('SELECT id, rule FROM rule_ids');
+  const seenStmt = db
+    .prepare(
+      `SELECT DISTINCT CASE WHEN reporter IS NULL THEN check_id ELSE reporter END AS who FROM fingerprints
+       WHERE h IN (${Array(SEEN_HASHES).fill('?').join(', ')}) AND hour > ?
+         AND (reporter IS NULL OR reporter NOT IN (${Array(SEEN_EXCLUDE).fill('?').join(', ')}))
+       LIMIT ${SEEN_SCAN_CAP}`,
+    )
+    .pluck();
+  const countsQ = db.prepare(
+    `SELECT dim, key, SUM(n) AS n FROM (
+       SELECT dim, key, n FROM hourly WHERE guild = ? AND hour >= ? AND hour < ?
+       UNION ALL
+       SELECT dim, key, n FROM weekly WHERE guild = ? AND week >= ? AND week < ?
+     ) GROUP BY dim, key`,
+  );
+  const getSettings = db.prepare('SELECT channel, scope, opted_out, last_week, problem, problem_week FROM guild_settings WHERE guild = ?');
+  const ensureSettings = db.prepare('INSERT OR IGNORE INTO guild_settings (guild) VALUES (?)');
+  const optedOutRows = db.prepare('SELECT guild FROM guild_settings WHERE opted_out = 1').pluck();
+
+  // ---- in-memory caches (never written anywhere) ---------------------------------------------
+  const ruleIds = new Map<string, number>();
+  const ruleNames = new Map<number, string>();
+  const loadRuleIds = (): void => {
+    for (const row of allRules.all()) {
+      const r = RuleIdRowSchema.parse(row);
+      ruleIds.set(r.rule, r.id);
+      ruleNames.set(r.id, r.rule);
+    }
+  };
+  loadRuleIds();
+  const optedOut = new Set<string>(optedOutRows.all().map((g) => z.instanceof(Buffer).parse(g).toString('hex')));
+  const guildKeys = new Map<string, Buffer>();
+  const reporterKeys = new Map<string, { hour0: number; own: Buffer; exclude: Buffer[] }>();
+  const NO_REPORTER = Buffer.alloc(REPORTER_KEY_BYTES);
+
+  const guildKeyBuf = (guildId: string): Buffer => {
+    let k = guildKeys.get(guildId);
+    if (!k) {
+      k = keys.mac('guild', GUILD_KEY_BYTES, guildId);
+      if (guildKeys.size > 10_000) guildKeys.clear();
+      guildKeys.set(guildId, k);
+    }
+    return k;
+  };
+
+  /** This week's reporter hash, and this user's hashes for every week the seen window touches. */
+  const reporterOf = (userId: string, hour: number): { own: Buffer; exclude: Buffer[] } => {
+    const week0 = weekStartHour(hour);
+    const cached = reporterKeys.get(userId);
+    if (cached && cached.hour0 === week0) return cached;
+    const exclude: Buffer[] = [];
+    for (let w = week0; w + WEEK_HOURS > hour - SEEN_WINDOW_DAYS * DAY_HOURS && exclude.length < SEEN_EXCLUDE; w -= WEEK_HOURS) {
+      exclude.push(keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(w), userId));
+    }
+    const entry = { hour0: week0, own: exclude[0] as Buffer, exclude };
+    if (reporterKeys.size > 5_000) reporterKeys.clear();
+    reporterKeys.set(userId, entry);
+    return entry;
+  };
+
+  const ruleIdFor = (rule: string): number => {
+    let id = ruleIds.get(rule);
+    if (id === undefined) {
+      insRule.run(rule);
+      const row = RuleIdRowSchema.parse(ruleByName.get(rule));
+      id = row.id;
+      ruleIds.set(rule, id);
+      ruleNames.set(id, rule);
+    }
+    return id;
+  };
+
+  // ---- group commit ----------------------------------------------------------------------------
+  let pending: PendingRow[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let failing = false;
+  let closed = false;
+
+  const writeBatch = db.transaction((rows: PendingRow[]) => {
+    const inc = new Map<string, { guild: Buffer; hour: number; dim: number; key: number; n: number }>();
+    const add = (guild: Buffer, hour: number, dim: number, key: number): void => {
+      const k = `${guild.toString('hex')}:${hour}:${dim}:${key}`;
+      const e = inc.get(k);
+      if (e) e.n += 1;
+      else inc.set(k, { guild, hour, dim, key, n: 1 });
+    };
+    for (const r of rows) {
+      const ruleCodes = r.rules.map(ruleIdFor);
+      const id = insCheck.run(r.hour, r.guild, r.level, r.platform, r.stage, r.source, r.categories, r.tools, ruleCodes.join(',')).lastInsertRowid;
+      for (const h of r.fps) insFp.run(h, id, r.hour, r.reporter);
+      for (const g of r.guild ? [ALL, r.guild] : [ALL]) {
+        add(g, r.hour, DIM.total, 0);
+        add(g, r.hour, DIM.level, r.level);
+        add(g, r.hour, DIM.platform, r.platform);
+        add(g, r.hour, DIM.stage, r.stage);
+        add(g, r.hour, DIM.source, r.source);
+        for (const c of r.categoryCodes) add(g, r.hour, DIM.category, c);
+        for (const t of r.toolCodes) add(g, r.hour, DIM.tool, t);
+        for (const c of ruleCodes) add(g, r.hour, DIM.rule, c);
+        if (r.repeated) add(g, r.hour, DIM.repeated, 0);
+      }
+    }
+    for (const e of inc.values()) bump.run(e.guild, e.hour, e.dim, e.key, e.n);
+  });
+
+  const flush = (): void => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+    }
+    if (pending.length === 0) return;
+    const rows = pending;
+    pending = [];
+    try {
+      writeBatch(rows);
+      if (failing) log.info('stats_write_recovered', { rows: rows.length });
+      failing = false;
+    } catch (err) {
+      if (!failing) log.error('stats_write_failed', { error: errorName(err), code: errorCode(err), rows: rows.length });
+      failing = true;
+      // Keep the rows for the next attempt unless the queue would grow without bound.
+      if (rows.length + pending.length <= MAX_PENDING) pending = rows.concat(pending);
+      else log.warn('stats_rows_dropped', { rows: rows.length });
+    }
+  };
+
+  const schedule = (): void => {
+    if (pending.length >= batchSize) {
+      flush();
+      return;
+    }
+    if (!timer) {
+      timer = setTimeout(flush, flushMs);
+      timer.unref();
+    }
+  };
+
+  // ---- "seen N times" ----------------------------------------------------------------------------
+  const seenOthers = (fps: Buffer[], since: number, exclude: Buffer[]): number => {
+    const hs = fps.slice(0, SEEN_HASHES);
+    while (hs.length < SEEN_HASHES) hs.push(fps[0] as Buffer);
+    const ex = exclude.length > 0 ? exclude.slice(0, SEEN_EXCLUDE) : [NO_REPORTER];
+    while (ex.length < SEEN_EXCLUDE) ex.push(ex[0] as Buffer);
+    const who = new Set<string>();
+    for (const w of seenStmt.all(...hs, since, ...ex)) {
+      who.add(Buffer.isBuffer(w) ? `r${w.toString('hex')}` : `c${String(w)}`);
+    }
+    // Rows still queued count too.
+    const mine = new Set(fps.map((b) => b.toString('hex')));
+    const excluded = new Set(exclude.map((b) => b.toString('hex')));
+    pending.forEach((p, i) => {
+      if (p.hour <= since) return;
+      if (p.reporter && excluded.has(p.reporter.toString('hex'))) return;
+      if (!p.fps.some((h) => mine.has(h.toString('hex')))) return;
+      who.add(p.reporter ? `r${p.reporter.toString('hex')}` : `p${i}`);
+    });
+    return who.size;
+  };
+
+  let recordFailing = false;
+
+  const parseGuildKey = (k: GuildKey): Buffer => Buffer.from(GuildKeySchema.parse(k), 'hex');
+
+  const settingsOf = (key: Buffer): GuildSettings => {
+    const row = getSettings.get(key);
+    if (row === undefined) {
+      return { guildKey: key.toString('hex'), channelId: null, scope: 'all', optedOut: false, lastWeek: null, problem: null, problemWeek: null };
+    }
+    const r = SettingsRowSchema.parse(row);
+    return {
+      guildKey: key.toString('hex'),
+      channelId: r.channel,
+      scope: r.scope,
+      optedOut: r.opted_out === 1,
+      lastWeek: r.last_week,
+      problem: r.problem,
+      problemWeek: r.problem_week,
+    };
+  };
+
+  const store: CommunityStats = {
+    path: opts.path,
+    retentionDays,
+
+    record(report: Report, text: string, meta: RecordMeta): RecordResult | null {
+      if (closed) return null;
+      try {
+        const v = report.verdict;
+        const hour = hourOf(meta.at);
+        const guild = meta.guildId ? guildKeyBuf(meta.guildId) : null;
+        const fp = fingerprintText(text, opts.rules, keys);
+        const fps = fp ? [fp.exact, ...fp.bands] : [];
+        const rep = meta.userId ? reporterOf(meta.userId, hour) : null;
+        const seen = fps.length > 0 ? seenOthers(fps, hour - SEEN_WINDOW_DAYS * DAY_HOURS, rep?.exclude ?? []) : 0;
+        if (guild && optedOut.has(guild.toString('hex'))) {
+          recordFailing = false;
+          return { seenOthers: seen };
+        }
+        pending.push({
+          hour,
+          guild,
+          level: codeOf(LEVELS, v.level),
+          platform: codeOf(PLATFORMS, v.platform),
+          stage: codeOf(STAGES, v.stage),
+          source: codeOf(CHECK_SOURCES, meta.source),
+          categories: categoriesMask(v.categories),
+          tools: toolsMask(v.tools),
+          categoryCodes: [...new Set(v.categories)].map((c) => codeOf(CATEGORY_IDS, c)),
+          toolCodes: [...new Set(v.tools)].map((t) => codeOf(TOOL_IDS, t)),
+          rules: [...new Set(v.findings.map((f) => f.rule))].sort(),
+          fps,
+          reporter: rep?.own ?? null,
+          repeated: seen >= 2,
+        });
+        schedule();
+        recordFailing = false;
+        return { seenOthers: seen };
+      } catch (err) {
+        if (!recordFailing) log.error('stats_record_failed', { error: errorName(err), code: errorCode(err) });
+        recordFailing = true;
+        return null;
+      }
+    },
+
+    close(): void {
+      if (closed) return;
+      flush();
+      closed = true;
+      try {
+        db.pragma('optimize');
+      } catch {
+        // Best effort only.
+      }
+      db.close();
+    },
+
+    guildKeyOf(guildId: string): GuildKey {
+      return guildKeyBuf(guildId).toString('hex');
+    },
+
+    counts(guildKey: GuildKey | null, fromHour: number, toHour: number): Counts {
+      flush();
+      const g = guildKey === null ? ALL : parseGuildKey(guildKey);
+      const rows: CountRow[] = countsQ.all(g, fromHour, toHour, g, fromHour, toHour).map((r) => CountRowSchema.parse(r));
+      if (rows.some((r) => r.dim === DIM.rule && !ruleNames.has(r.key))) loadRuleIds();
+      return countsFromRows(rows, (id) => ruleNames.get(id));
+    },
+
+    settings(guildKey: GuildKey): GuildSettings {
+      return settingsOf(parseGuildKey(guildKey));
+    },
+
+    setDigestChannel(guildKey: GuildKey, channelId: string, scope: DigestScope, now: Date): GuildSettings {
+      const key = parseGuildKey(guildKey);
+      const channel = z.string().regex(/^\d{1,25}$/).parse(channelId);
+      const due = lastCompleteWeek(now);
+      db.transaction(() => {
+        ensureSettings.run(key);
+        db.prepare(
+          `UPDATE guild_settings SET channel = ?, scope = ?, problem = NULL, problem_week = NULL,
+             last_week = CASE WHEN last_week IS NULL OR last_week < ? THEN ? ELSE last_week END
+           WHERE guild = ?`,
+        ).run(channel, scope, due, due, key);
+      })();
+      return settingsOf(key);
+    },
+
+    clearDigestChannel(guildKey: GuildKey): GuildSettings {
+      const key = parseGuildKey(guildKey);
+      db.prepare('UPDATE guild_settings SET channel = NULL, problem = NULL, problem_week = NULL WHERE guild = ?').run(key);
+      return settingsOf(key);
+    },
+
+    optOut(guildKey: GuildKey): PurgeResult {
+      const key = parseGuildKey(guildKey);
+      flush();
+      optedOut.add(key.toString('hex'));
+      return db.transaction((): PurgeResult => {
+        ensureSettings.run(key);
+        db.prepare('UPDATE guild_settings SET opted_out = 1 WHERE guild = ?').run(key);
+        db.prepare('DELETE FROM fingerprints WHERE check_id IN (SELECT id FROM checks WHERE guild = ?)').run(key);
+        const checks = db.prepare('DELETE FROM checks WHERE guild = ?').run(key).changes;
+        // The all-servers totals include this server's counts: take them out too.
+        for (const [table, col] of [['hourly', 'hour'], ['weekly', 'week']] as const) {
+          db.prepare(
+            `UPDATE ${table} AS a SET n = a.n - g.n
+             FROM (SELECT ${col} AS t, dim, key, n FROM ${table} WHERE guild = ?) AS g
+             WHERE a.guild = ? AND a.${col} = g.t AND a.dim = g.dim AND a.key = g.key`,
+          ).run(key, ALL);
+          db.prepare(`DELETE FROM ${table} WHERE guild = ?`).run(key);
+          db.prepare(`DELETE FROM ${table} WHERE guild = ? AND n <= 0`).run(ALL);
+        }
+        return { checks };
+      })();
+    },
+
+    optIn(guildKey: GuildKey): void {
+      const key = parseGuildKey(guildKey);
+      db.prepare('UPDATE guild_settings SET opted_out = 0 WHERE guild = ?').run(key);
+      optedOut.delete(key.toString('hex'));
+    },
+
+    isOptedOut(guildKey: GuildKey): boolean {
+      return optedOut.has(GuildKeySchema.parse(guildKey));
+    },
+
+    digestTargets(): DigestTarget[] {
+      return db
+        .prepare('SELECT guild, channel, scope, last_week FROM guild_settings WHERE channel IS NOT NULL ORDER BY guild')
+        .all()
+        .map((row) => {
+          const r = TargetRowSchema.parse(row);
+          return { guildKey: r.guild.toString('hex'), channelId: r.channel, scope: r.scope, lastWeek: r.last_week };
+        });
+    },
+
+    claimDigestWeek(guildKey: GuildKey, week: IsoWeek): boolean {
+      const key = parseGuildKey(guildKey);
+      // One statement: two processes (or a restart racing a tick) cannot both claim the same week.
+      const res = db
+        .prepare('UPDATE guild_settings SET last_week = ? WHERE guild = ? AND channel IS NOT NULL AND (last_week IS NULL OR last_week < ?)')
+        .run(week, key, week);
+      return res.changes === 1;
+    },
+
+    noteDigestProblem(guildKey: GuildKey, week: IsoWeek, problem: DigestProblem): void {
+      db.prepare('UPDATE guild_settings SET problem = ?, problem_week = ? WHERE guild = ?').run(problem, week, parseGuildKey(guildKey));
+    },
+
+    takeDigestProblem(guildKey: GuildKey): { problem: DigestProblem; week: IsoWeek } | null {
+      const key = parseGuildKey(guildKey);
+      const s = settingsOf(key);
+      if (!s.problem || !s.problemWeek) return null;
+      db.prepare('UPDATE guild_settings SET problem = NULL, problem_week = NULL WHERE guild = ?').run(key);
+      return { problem: s.problem, week: s.problemWeek };
+    },
+
+    maintain(now: Date): MaintenanceResult {
+      flush();
+      const nowHour = hourOf(now);
+      const cutoff = nowHour - retentionDays * DAY_HOURS;
+      const fpCutoff = nowHour - FINGERPRINT_KEEP_DAYS * DAY_HOURS;
+      return db.transaction((): MaintenanceResult => {
+        db.prepare(
+            `INSERT INTO weekly (guild, week, dim, key, n)
+             SELECT guild, jst_week_start(hour) AS w, dim, key, SUM(n) FROM hourly WHERE hour < ? GROUP BY guild, w, dim, key
+             ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+        ).run(cutoff);
+        const rolledHourlyRows = db.prepare('DELETE FROM hourly WHERE hour < ?').run(cutoff).changes;
+        const deletedChecks = db.prepare('DELETE FROM checks WHERE hour < ?').run(cutoff).changes;
+        const deletedFingerprints = db.prepare('DELETE FROM fingerprints WHERE hour <= ?').run(fpCutoff).changes;
+        return { rolledHourlyRows, deletedChecks, deletedFingerprints };
+      })();
+    },
+
+    flush,
+  };
+  return store;
+}
+
+/** Warns when the database was written with another STATS_SECRET (fingerprints and settings won't match). */
+function checkKey(db: Database.Database, keys: Keyring, log: StatsLogger): void {
+  const check = keys.mac('check', 8, 'key-check').toString('hex');
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'key_check'").pluck().get();
+  if (row === undefined) db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('key_check', ?)").run(check);
+  else if (z.string().parse(row) !== check) log.warn('stats_secret_changed', { detail: 'earlier fingerprints and server settings will not match' });
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? err.name : typeof err;
+}
+function errorCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
