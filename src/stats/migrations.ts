@@ -37,16 +37,38 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX checks_hour ON checks (hour);
 
-  -- Keyed fingerprints of each check's text (exact + near-duplicate bands), kept 31 days only, with
-  -- the weekly-rotating keyed reporter hash (NULL when the check has no user, e.g. the CLI).
-  CREATE TABLE fingerprints (
-    h        BLOB NOT NULL,
-    check_id INTEGER NOT NULL,
-    hour     INTEGER NOT NULL,
-    reporter BLOB,
-    PRIMARY KEY (h, check_id)
+  -- "Seen N times": for each keyed fingerprint h of a checked text (exact + near-duplicate bands),
+  -- who checked it: the weekly-rotating keyed reporter hash, or a random id for a check without a
+  -- user (CLI). day: UTC day of that reporter's latest check of h; guild: keyed server hash of it.
+  -- Rows older than 31 days are deleted.
+  CREATE TABLE fp_seen (
+    h     BLOB NOT NULL,
+    who   BLOB NOT NULL,
+    day   INTEGER NOT NULL,
+    guild BLOB,
+    PRIMARY KEY (h, who)
   ) STRICT, WITHOUT ROWID;
-  CREATE INDEX fingerprints_hour ON fingerprints (hour);
+  CREATE INDEX fp_seen_day ON fp_seen (day);
+
+  -- Distinct reporters per fingerprint and day (of their latest check), kept exact by triggers, so
+  -- a count reads at most 31 rows per fingerprint however often a template went around.
+  CREATE TABLE fp_days (
+    h   BLOB NOT NULL,
+    day INTEGER NOT NULL,
+    n   INTEGER NOT NULL,
+    PRIMARY KEY (h, day)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TRIGGER fp_seen_insert AFTER INSERT ON fp_seen BEGIN
+    INSERT INTO fp_days (h, day, n) VALUES (NEW.h, NEW.day, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER fp_seen_move AFTER UPDATE OF day ON fp_seen WHEN NEW.day <> OLD.day BEGIN
+    UPDATE fp_days SET n = n - 1 WHERE h = OLD.h AND day = OLD.day;
+    INSERT INTO fp_days (h, day, n) VALUES (NEW.h, NEW.day, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER fp_seen_delete AFTER DELETE ON fp_seen BEGIN
+    UPDATE fp_days SET n = n - 1 WHERE h = OLD.h AND day = OLD.day;
+  END;
 
   -- Counts per hour, maintained with every insert, so queries read a few thousand rows whatever
   -- the number of checks. guild = X'00' holds the totals over every check (all servers, DMs, CLI).

@@ -8,6 +8,7 @@
 //
 // Reads: queries use the hourly rollup tables (maintained in the same transaction as the rows), so
 // a digest reads a few thousand rows however many checks there were.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -36,8 +37,6 @@ export const silentLogger: StatsLogger = { info: () => undefined, warn: () => un
 export const SEEN_WINDOW_DAYS = 30;
 /** Fingerprints are kept one day longer than the window, then deleted. */
 export const FINGERPRINT_KEEP_DAYS = SEEN_WINDOW_DAYS + 1;
-/** At most this many distinct earlier reporters are read for one count (a template going viral). */
-export const SEEN_SCAN_CAP = 1000;
 export const DEFAULT_RETENTION_DAYS = 365;
 /** /stats month compares with the 30 days before, so hourly rows must outlive 60 days. */
 export const MIN_RETENTION_DAYS = 60;
@@ -135,10 +134,12 @@ interface PendingRow {
   categoryCodes: number[];
   toolCodes: number[];
   fps: Buffer[];
-  reporter: Buffer | null;
+  /** Weekly reporter hash, or a process-unique id when the check has no user. */
+  who: Buffer;
   repeated: boolean;
 }
 
+const SumRowSchema = z.tuple([z.instanceof(Buffer), z.number().int()]);
 const CountRowSchema = z.object({ dim: z.number().int().min(0), key: z.number().int().min(0), n: z.number().int() });
 const RuleIdRowSchema = z.object({ id: z.number().int().positive(), rule: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/) });
 const IsoWeekOrNull = z.string().regex(/^\d{4}-W\d{2}$/).nullable();
@@ -186,19 +187,20 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   const insCheck = db.prepare(
     'INSERT INTO checks (hour, guild, level, platform, stage, source, categories, tools, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insFp = db.prepare('INSERT OR IGNORE INTO fingerprints (h, check_id, hour, reporter) VALUES (?, ?, ?, ?)');
+  const upSeen = db.prepare(
+    `INSERT INTO fp_seen (h, who, day, guild) VALUES (?, ?, ?, ?)
+     ON CONFLICT (h, who) DO UPDATE SET day = excluded.day, guild = excluded.guild WHERE excluded.day > fp_seen.day`,
+  );
   const bump = db.prepare('INSERT INTO hourly (guild, hour, dim, key, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
   const insRule = db.prepare('INSERT OR IGNORE INTO rule_ids (rule) VALUES (?)');
   const ruleByName = db.prepare('SELECT id, rule FROM rule_ids WHERE rule = ?');
   const allRules = db.prepare('SELECT id, rule FROM rule_ids');
-  const seenStmt = db
-    .prepare(
-      `SELECT DISTINCT CASE WHEN reporter IS NULL THEN check_id ELSE reporter END AS who FROM fingerprints
-       WHERE h IN (${Array(SEEN_HASHES).fill('?').join(', ')}) AND hour > ?
-         AND (reporter IS NULL OR reporter NOT IN (${Array(SEEN_EXCLUDE).fill('?').join(', ')}))
-       LIMIT ${SEEN_SCAN_CAP}`,
-    )
-    .pluck();
+  const inList = (n: number): string => Array(n).fill('?').join(', ');
+  const seenSums = db.prepare(`SELECT h, SUM(n) AS n FROM fp_days WHERE h IN (${inList(SEEN_HASHES)}) AND day > ? GROUP BY h`).raw();
+  const seenOwn = db
+    .prepare(`SELECT h, COUNT(*) AS n FROM fp_seen WHERE h IN (${inList(SEEN_HASHES)}) AND who IN (${inList(SEEN_EXCLUDE)}) AND day > ? GROUP BY h`)
+    .raw();
+  const seenOne = db.prepare('SELECT 1 FROM fp_seen WHERE h = ? AND who = ? AND day > ?').pluck();
   const countsQ = db.prepare(
     `SELECT dim, key, SUM(n) AS n FROM (
        SELECT dim, key, n FROM hourly WHERE guild = ? AND hour >= ? AND hour < ?
@@ -225,6 +227,16 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   const guildKeys = new Map<string, Buffer>();
   const reporterKeys = new Map<string, { hour0: number; own: Buffer; exclude: Buffer[] }>();
   const NO_REPORTER = Buffer.alloc(REPORTER_KEY_BYTES);
+  // Checks without a user (the CLI) each count as their own reporter: a random per-process prefix
+  // and a counter, never derived from anything about the check.
+  const anonPrefix = randomBytes(4);
+  let anonCounter = 0;
+  const anonymousWho = (): Buffer => {
+    const b = Buffer.alloc(REPORTER_KEY_BYTES);
+    anonPrefix.copy(b, 0);
+    b.writeUInt32BE((anonCounter = (anonCounter + 1) >>> 0), 4);
+    return b;
+  };
 
   const guildKeyBuf = (guildId: string): Buffer => {
     let k = guildKeys.get(guildId);
@@ -265,6 +277,17 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
 
   // ---- group commit ----------------------------------------------------------------------------
   let pending: PendingRow[] = [];
+  /** Queued rows by fingerprint (latin1 of the hash → indices into `pending`). */
+  let pendingByHash = new Map<string, number[]>();
+  const enqueue = (row: PendingRow): void => {
+    const i = pending.push(row) - 1;
+    for (const h of row.fps) {
+      const k = h.toString('latin1');
+      const list = pendingByHash.get(k);
+      if (list) list.push(i);
+      else pendingByHash.set(k, [i]);
+    }
+  };
   let timer: NodeJS.Timeout | null = null;
   let failing = false;
   let closed = false;
@@ -279,8 +302,9 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     };
     for (const r of rows) {
       const ruleCodes = r.rules.map(ruleIdFor);
-      const id = insCheck.run(r.hour, r.guild, r.level, r.platform, r.stage, r.source, r.categories, r.tools, ruleCodes.join(',')).lastInsertRowid;
-      for (const h of r.fps) insFp.run(h, id, r.hour, r.reporter);
+      insCheck.run(r.hour, r.guild, r.level, r.platform, r.stage, r.source, r.categories, r.tools, ruleCodes.join(','));
+      const day = Math.floor(r.hour / DAY_HOURS);
+      for (const h of r.fps) upSeen.run(h, r.who, day, r.guild);
       for (const g of r.guild ? [ALL, r.guild] : [ALL]) {
         add(g, r.hour, DIM.total, 0);
         add(g, r.hour, DIM.level, r.level);
@@ -304,6 +328,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     if (pending.length === 0) return;
     const rows = pending;
     pending = [];
+    pendingByHash = new Map();
     try {
       writeBatch(rows);
       if (failing) log.info('stats_write_recovered', { rows: rows.length });
@@ -312,7 +337,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       if (!failing) log.error('stats_write_failed', { error: errorName(err), code: errorCode(err), rows: rows.length });
       failing = true;
       // Keep the rows for the next attempt unless the queue would grow without bound.
-      if (rows.length + pending.length <= MAX_PENDING) pending = rows.concat(pending);
+      if (rows.length <= MAX_PENDING) for (const r of rows) enqueue(r);
       else log.warn('stats_rows_dropped', { rows: rows.length });
     }
   };
@@ -329,25 +354,46 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   };
 
   // ---- "seen N times" ----------------------------------------------------------------------------
-  const seenOthers = (fps: Buffer[], since: number, exclude: Buffer[]): number => {
+  // For each fingerprint: distinct reporters whose latest check is inside the window (fp_days),
+  // minus this user's own entries, plus queued rows not yet written. The answer is the largest of
+  // these over the fingerprints (the exact one and each band), i.e. the biggest group of earlier
+  // checks that share one fingerprint with this text.
+  const seenOthers = (fps: Buffer[], sinceDay: number, exclude: Buffer[]): number => {
     const hs = fps.slice(0, SEEN_HASHES);
     while (hs.length < SEEN_HASHES) hs.push(fps[0] as Buffer);
     const ex = exclude.length > 0 ? exclude.slice(0, SEEN_EXCLUDE) : [NO_REPORTER];
     while (ex.length < SEEN_EXCLUDE) ex.push(ex[0] as Buffer);
-    const who = new Set<string>();
-    for (const w of seenStmt.all(...hs, since, ...ex)) {
-      who.add(Buffer.isBuffer(w) ? `r${w.toString('hex')}` : `c${String(w)}`);
+    const per = new Map<string, number>();
+    for (const row of seenSums.all(...hs, sinceDay) as unknown[][]) {
+      const [h, n] = SumRowSchema.parse(row);
+      per.set(h.toString('latin1'), n);
     }
-    // Rows still queued count too.
-    const mine = new Set(fps.map((b) => b.toString('hex')));
-    const excluded = new Set(exclude.map((b) => b.toString('hex')));
-    pending.forEach((p, i) => {
-      if (p.hour <= since) return;
-      if (p.reporter && excluded.has(p.reporter.toString('hex'))) return;
-      if (!p.fps.some((h) => mine.has(h.toString('hex')))) return;
-      who.add(p.reporter ? `r${p.reporter.toString('hex')}` : `p${i}`);
-    });
-    return who.size;
+    if (per.size > 0 && exclude.length > 0) {
+      for (const row of seenOwn.all(...hs, ...ex, sinceDay) as unknown[][]) {
+        const [h, n] = SumRowSchema.parse(row);
+        const k = h.toString('latin1');
+        per.set(k, (per.get(k) ?? 0) - n);
+      }
+    }
+    // Queued rows count too, unless the same reporter is already counted in the database.
+    for (const h of fps) {
+      const k = h.toString('latin1');
+      const queued = pendingByHash.get(k);
+      if (!queued) continue;
+      const whos = new Map<string, Buffer>();
+      for (const i of queued) {
+        const p = pending[i] as PendingRow;
+        if (Math.floor(p.hour / DAY_HOURS) <= sinceDay) continue;
+        if (exclude.some((x) => x.equals(p.who))) continue;
+        whos.set(p.who.toString('latin1'), p.who);
+      }
+      let extra = 0;
+      for (const who of whos.values()) if (seenOne.get(h, who, sinceDay) === undefined) extra++;
+      if (extra > 0) per.set(k, (per.get(k) ?? 0) + extra);
+    }
+    let best = 0;
+    for (const n of per.values()) best = Math.max(best, n);
+    return best;
   };
 
   let recordFailing = false;
@@ -384,12 +430,13 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
         const fp = fingerprintText(text, opts.rules, keys);
         const fps = fp ? [fp.exact, ...fp.bands] : [];
         const rep = meta.userId ? reporterOf(meta.userId, hour) : null;
-        const seen = fps.length > 0 ? seenOthers(fps, hour - SEEN_WINDOW_DAYS * DAY_HOURS, rep?.exclude ?? []) : 0;
+        const sinceDay = Math.floor(hour / DAY_HOURS) - SEEN_WINDOW_DAYS;
+        const seen = fps.length > 0 ? seenOthers(fps, sinceDay, rep?.exclude ?? []) : 0;
         if (guild && optedOut.has(guild.toString('hex'))) {
           recordFailing = false;
           return { seenOthers: seen };
         }
-        pending.push({
+        enqueue({
           hour,
           guild,
           level: codeOf(LEVELS, v.level),
@@ -402,7 +449,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
           toolCodes: [...new Set(v.tools)].map((t) => codeOf(TOOL_IDS, t)),
           rules: [...new Set(v.findings.map((f) => f.rule))].sort(),
           fps,
-          reporter: rep?.own ?? null,
+          who: rep?.own ?? anonymousWho(),
           repeated: seen >= 2,
         });
         schedule();
@@ -471,7 +518,8 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       return db.transaction((): PurgeResult => {
         ensureSettings.run(key);
         db.prepare('UPDATE guild_settings SET opted_out = 1 WHERE guild = ?').run(key);
-        db.prepare('DELETE FROM fingerprints WHERE check_id IN (SELECT id FROM checks WHERE guild = ?)').run(key);
+        db.prepare('DELETE FROM fp_seen WHERE guild = ?').run(key);
+        db.prepare('DELETE FROM fp_days WHERE n <= 0').run();
         const checks = db.prepare('DELETE FROM checks WHERE guild = ?').run(key).changes;
         // The all-servers totals include this server's counts: take them out too.
         for (const [table, col] of [['hourly', 'hour'], ['weekly', 'week']] as const) {
@@ -532,7 +580,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       flush();
       const nowHour = hourOf(now);
       const cutoff = nowHour - retentionDays * DAY_HOURS;
-      const fpCutoff = nowHour - FINGERPRINT_KEEP_DAYS * DAY_HOURS;
+      const fpCutoffDay = Math.floor(nowHour / DAY_HOURS) - FINGERPRINT_KEEP_DAYS;
       return db.transaction((): MaintenanceResult => {
         db.prepare(
             `INSERT INTO weekly (guild, week, dim, key, n)
@@ -541,7 +589,8 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
         ).run(cutoff);
         const rolledHourlyRows = db.prepare('DELETE FROM hourly WHERE hour < ?').run(cutoff).changes;
         const deletedChecks = db.prepare('DELETE FROM checks WHERE hour < ?').run(cutoff).changes;
-        const deletedFingerprints = db.prepare('DELETE FROM fingerprints WHERE hour <= ?').run(fpCutoff).changes;
+        const deletedFingerprints = db.prepare('DELETE FROM fp_seen WHERE day < ?').run(fpCutoffDay).changes;
+        db.prepare('DELETE FROM fp_days WHERE day < ? OR n <= 0').run(fpCutoffDay);
         return { rolledHourlyRows, deletedChecks, deletedFingerprints };
       })();
     },
