@@ -4,7 +4,7 @@
 // the rest of its window (requires / unless), negation in its clause (via kuromoji tokens),
 // quotation and reported speech, and the stage / platform the message belongs to. Only the
 // sentences that hold a candidate are tokenized, which keeps long postings cheap.
-import { foldSpanToClean, foldSpanToRaw, normalize, type NormalizedText } from './normalize.ts';
+import { foldChar, foldSpanToClean, foldSpanToRaw, normalize, type NormalizedText } from './normalize.ts';
 import type { CompiledRule, RuleSet } from './rules.ts';
 import type { Token, Tokenizer } from './tokenizer.ts';
 import {
@@ -274,6 +274,8 @@ interface Candidate {
   /** end of the evidence span (the request verb after the cue, when there is one) */
   spanEnd: number;
   sIdx: number;
+  /** end of the named cue (the tool word) when the pattern marks one */
+  cueEnd: number | null;
 }
 
 function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
@@ -304,7 +306,13 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
     while (next >= 0 && /^[>＞]/.test(fold.slice(next + 1, next + 2))) next = fold.indexOf('\n', next + 1);
     if (next >= 0) {
       const own = fold.slice(next + 1, next + 60);
-      if (/^\s*(?:って|と(?:いう|言われ|返|来)|みたいな|などと)/.test(own) || testIn(ctx.rules.macro('OWN_REFUSAL'), own) || testIn(ctx.rules.macro('REPORTED'), own)) return true;
+      if (/^\s*(?:って|と(?:いう|言われ|返|来)|みたいな|などと)/.test(own)) return true;
+      // The writer's own words (the lines not quoted) refuse or report: the quote is theirs to answer.
+      const ownLines = fold
+        .split('\n')
+        .filter((l) => !/^\s*[>＞]/.test(l))
+        .join('\n');
+      if (testIn(ctx.rules.macro('OWN_REPLY'), ownLines) || testIn(ctx.rules.macro('REPORTED'), ownLines)) return true;
     }
   }
   if (/^\s*(?:q\s?\d*\s?[.:．)）]|質問\s?[:：])/.test(fold.slice(lineStart, lineStart + 8))) return true;
@@ -352,6 +360,25 @@ function capText(text: string, max: number): string {
   return text.slice(0, end);
 }
 
+// Nouns that keep a tool in the role of a channel when they follow it: LINE ID, LINE交換,
+// Zoom面談, Slackワークスペース. Any other noun right after the tool makes a compound whose head is
+// the thing being worked on: LINEスタンプ, Zoomウェビナー, Chatwork API, Discord Bot.
+const CHANNEL_NOUN =
+  /^\s?(?:works|わーくす|id|あかうんと|交換|登録|追加|連絡|通話|電話|面談|面接|ぐるーぷ|友達|友だち|ともだち|友|みーてぃんぐ|mtg|会議|ちゃっと|とーく|おーぷんちゃっと|わーくすぺーす|さーばー|ちゃんねる|るーむ|あどれす|番号|名|ゆーざー|url|りんく|招待|qr|こーど|検索|移動|移行|上|内|経由|等|など|宛|dm|でぃーえむ|びでお|音声|通知|返信|送信|やり取り|やりとり|打ち合わせ|話|相談|説明|方|ほう|版|一本化|のみ|だけ|[@＠0-9])/;
+
+/** Is the tool word ending at `cueEnd` the first part of a compound noun (LINEスタンプ)? */
+function toolHeadsCompound(ctx: Ctx, sIdx: number, cueEnd: number): boolean {
+  if (CHANNEL_NOUN.test(ctx.t.fold.slice(cueEnd, cueEnd + 12))) return false;
+  const ts = tokenizeRange(ctx, sIdx, cueEnd);
+  let k = 0;
+  while (k < ts.tokens.length && /^\s+$/.test((ts.tokens[k] as Token).surface)) k += 1;
+  const first = ts.tokens[k];
+  if (!first || (ts.fStart[k] as number) > cueEnd + 1) return false;
+  if (first.pos !== '名詞' || first.posDetail === '数' || first.posDetail === '代名詞' || first.posDetail === '非自立') return false;
+  // kuromoji tags ASCII brackets and symbols as nouns: only words count.
+  return /^[\s]?[ぁ-んァ-ヶー一-龯a-zA-Z]/.test(first.surface);
+}
+
 interface StageInput {
   platform: Platform;
   stage: Stage;
@@ -373,9 +400,10 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
   const near = t.fold.slice(first.start, last.end);
   // Lancers' 連絡先公開申請 exists only after 仮払い: before the contract it legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract');
-  if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near) || (routeCounts && testIn(rules.macro('OFFICIAL_ROUTE'), near))) {
-    return { weight: 0, reason: 'official_route' };
-  }
+  if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
+  // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
+  // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
+  if (routeCounts && testIn(rules.macro('OFFICIAL_ROUTE'), near)) return { weight: 0, reason: 'official_route' };
   const isCall = c.rule.context.stage === 'call';
   if (st.officialRoute && routeCounts) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
@@ -465,13 +493,14 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
             spanEnd = Math.max(spanEnd, b + e);
           }
           if (!okAfter) continue;
-          const cand = { rule, a, b, spanEnd, sIdx };
+          const namedCueEnd = m.indices?.groups?.['cue']?.[1];
+          const cand = { rule, a, b, spanEnd, sIdx, cueEnd: namedCueEnd ?? null };
           if (rule.context.unless.some((r) => testIn(r, win))) {
             drop(cand, 'tool_is_work');
             continue;
           }
           const sent = ctx.sentences[sIdx] as Sentence;
-          const cueEnd = m.indices?.groups?.['cue']?.[1] ?? b;
+          const cueEnd = namedCueEnd ?? b;
           const after = fold.slice(cueEnd, Math.min(sent.end, cueEnd + 40));
           const before = fold.slice(Math.max(sent.start, a - 14), a);
           if (rule.context.unlessAfter.some((r) => testIn(r, after)) || rule.context.unlessBefore.some((r) => testIn(r, before))) {
@@ -512,7 +541,11 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         weight = adjusted.weight;
         if (weight <= 0) continue;
       }
-      if (rule.context.negatable && negatedAfter(ctx, c.sIdx, c.b, c.a)) {
+      if (c.cueEnd !== null && rule.context.stage !== 'none' && toolHeadsCompound(ctx, c.sIdx, c.cueEnd)) {
+        drop(c, 'tool_is_work');
+        continue;
+      }
+      if (rule.context.negatable && negatedAfter(ctx, sentenceIndexAt(ctx.sentences, Math.max(c.a, c.b - 1)), c.b, c.a)) {
         drop(c, 'negated');
         continue;
       }
