@@ -8,6 +8,7 @@ import { wireEvents } from './events.ts';
 import { loadCommands } from './loader.ts';
 import { createLogger, errorFields } from './log.ts';
 import { createServices } from './services.ts';
+import { createShutdown } from './shutdown.ts';
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -27,6 +28,11 @@ async function main(): Promise<number> {
     const log = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
     process.stdout.write(`${consoleCopy.noToken.ja}\n${consoleCopy.noToken.en}\n${consoleCopy.loading.ja}\n`);
     const services = await createServices(config, log);
+    // SIGTERM (a process manager, a closed terminal): queued statistics are written before exit.
+    process.once('SIGTERM', () => {
+      services.stats?.close();
+      process.exit(0);
+    });
     try {
       await runConsole({ input: process.stdin, output: process.stdout, services });
     } finally {
@@ -40,25 +46,29 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', errorFields(reason)));
   process.on('uncaughtException', (err) => log.error('uncaught_exception', errorFields(err)));
 
+  // SIGTERM / SIGINT: stop timers, finish the checks in flight, then close the gateway and the
+  // database (src/bot/shutdown.ts). Listening from here on, a signal while the dictionary loads
+  // still ends with code 0. Anything with a timer (a scheduler, periodic maintenance) registers
+  // its stop: shutdown.add('stop', 'scheduler', () => scheduler.stop()).
+  const shutdown = createShutdown({ log });
+  shutdown.listen();
+
   const services = await createServices(config, log);
   const commands = await loadCommands();
   const client = createClient({ apiUrl: config.DISCORD_API_URL });
   const bot = wireEvents(client, services, commands);
-
-  const shutdown = async (signal: string): Promise<void> => {
-    log.info('shutdown', { signal });
-    await bot.idle();
-    await client.destroy();
-    services.stats?.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  shutdown.add('drain', 'checks', () => bot.idle());
+  shutdown.add('close', 'gateway', () => client.destroy());
+  // A handler that raced the gateway closing still finishes before the database goes away.
+  shutdown.add('close', 'late_checks', () => bot.idle());
+  shutdown.add('close', 'database', () => services.stats?.close());
 
   log.info('login');
   try {
     await client.login(config.DISCORD_TOKEN);
   } catch (err) {
+    // A signal during login destroys the client, which makes login reject: that is not a failure.
+    if (shutdown.started) return 0;
     log.error('login_failed', errorFields(err));
     await client.destroy();
     services.stats?.close();
