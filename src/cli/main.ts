@@ -84,7 +84,7 @@ export function checkJsonlLine(engine: Engine, rawLine: string, base: CheckOptio
   const line = parsed.data;
   try {
     const report = engine.analyse(line.text, { platform: line.platform ?? base.platform, stage: line.stage ?? base.stage });
-    recorder?.record(report);
+    recorder?.record(report, line.text);
     return toContractJson(report, line.id ?? null);
   } catch (e) {
     return { id: line.id ?? null, error: `internal error: ${(e as Error).message}` };
@@ -147,7 +147,7 @@ async function runCheck(args: string[]): Promise<number> {
       text = await readAllStdin();
     }
     const report: Report = engine.analyse(text, base);
-    recorder?.record(report);
+    recorder?.record(report, text);
     if (values.json) process.stdout.write(`${JSON.stringify(toContractJson(report), null, 2)}\n`);
     else process.stdout.write(`${renderText(report, values.lang === 'en' ? 'en' : 'ja')}\n`);
     return 0;

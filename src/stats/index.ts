@@ -24,6 +24,6 @@ export function openStatsFromEnv(opts: OpenFromEnvOptions): { stats: CommunitySt
   const log = opts.logger ?? silentLogger;
   const secret = loadOrCreateSecret(env.STATS_SECRET, secretFileFor(dbPath));
   if (secret.from === 'generated') log.info('stats_secret_generated', { file: secret.file });
-  const stats = openStats({ path: dbPath, secret: secret.secret, rules: opts.rules, retentionDays: env.RETENTION_DAYS, logger: log });
+  const stats = openStats({ path: dbPath, secret: secret.secret, rules: opts.rules, retentionDays: env.RETENTION_DAYS, digestCron: env.DIGEST_CRON, logger: log });
   return { stats, env };
 }

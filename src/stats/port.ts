@@ -1,6 +1,7 @@
 // What the rest of the program may ask of community statistics. The bot and the CLI depend on
 // this interface only; the SQLite implementation lives in src/stats/ (the only SQLite code).
 import type { Report } from '../reply/report.ts';
+import type { CommunityStats } from './store.ts';
 
 /** Where a check came from; stored as-is (it says nothing about who asked). */
 export const CHECK_SOURCES = ['slash', 'context_menu', 'dm', 'forward', 'cli', 'console'] as const;
@@ -31,4 +32,9 @@ export interface StatsPort {
    */
   record(report: Report, text: string, meta: RecordMeta): RecordResult | null;
   close(): void;
+  /**
+   * The full statistics store (queries, server settings, digest) when this port is the SQLite one
+   * (src/stats/store.ts); /stats and /digest-admin use it. Stand-ins leave it out.
+   */
+  readonly community?: CommunityStats;
 }

@@ -80,8 +80,11 @@ export interface PurgeResult {
 
 /** Everything the statistics commands, the digest and the scheduler use, beyond the bot's port. */
 export interface CommunityStats extends StatsPort {
+  readonly community: CommunityStats;
   readonly path: string;
   readonly retentionDays: number;
+  /** DIGEST_CRON, for replies that say when the digest is posted. */
+  readonly digestCron: string;
   /** The keyed hash standing for a server in every table and query. */
   guildKeyOf(guildId: string): GuildKey;
   /** Counts over hour buckets [fromHour, toHour), for every check or one server. */
@@ -114,6 +117,8 @@ export interface OpenStatsOptions {
   /** The detector's rules: contact-detail patterns for fingerprints, rule ids. */
   rules: RuleSet;
   retentionDays?: number;
+  /** DIGEST_CRON (only shown in replies; the scheduler gets it separately). */
+  digestCron?: string;
   logger?: StatsLogger;
   /** Group commit: write queued rows after this long … */
   flushMs?: number;
@@ -418,8 +423,12 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   };
 
   const store: CommunityStats = {
+    get community(): CommunityStats {
+      return store;
+    },
     path: opts.path,
     retentionDays,
+    digestCron: opts.digestCron ?? '0 9 * * 1',
 
     record(report: Report, text: string, meta: RecordMeta): RecordResult | null {
       if (closed) return null;
