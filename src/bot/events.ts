@@ -1,7 +1,7 @@
 // All event wiring in one place: interactions are routed to commands/ and to the report buttons,
 // DMs to the DM handler. Every handler runs inside a guard: a failure is logged without message
 // text, the user gets a short apology, and the bot keeps running.
-import { Events, type Client, type Interaction, type Message, type RepliableInteraction } from 'discord.js';
+import { Events, RESTEvents, type Client, type Interaction, type Message, type RepliableInteraction } from 'discord.js';
 import { noteCopy } from '../reply/bot-copy.ts';
 import { CUSTOM_ID_NAMESPACE } from '../reply/custom-id.ts';
 import { handleButton } from './buttons.ts';
@@ -36,6 +36,20 @@ export function wireEvents(client: Client, services: Services, commands: LoadedC
   client.on(Events.Error, (err) => log.error('client_error', errorFields(err)));
   client.on(Events.Warn, () => log.warn('client_warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn('shard_disconnect', { shard: shardId, code: event.code }));
+  // Gateway trouble and its recovery, for operators (discord.js resumes or reconnects by itself).
+  client.on(Events.ShardReady, (shardId) => log.info('shard_ready', { shard: shardId }));
+  client.on(Events.ShardReconnecting, (shardId) => log.warn('shard_reconnecting', { shard: shardId }));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info('shard_resume', { shard: shardId, replayed }));
+  // REST trouble: discord.js waits out a 429 (`retry_after`) and retries a 5xx up to three times by
+  // itself; we log each one. `route` is discord.js's generalised route: no ids, no tokens.
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    log.warn('rest_rate_limited', { method: info.method, route: info.route, wait_ms: info.timeToReset, global: info.global }),
+  );
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429 || response.status >= 500) {
+      log.warn('rest_retry', { method: request.method, route: request.route, status: response.status, attempt: request.retries + 1 });
+    }
+  });
 
   async function routeInteraction(interaction: Interaction): Promise<void> {
     if (!interaction.isRepliable()) return; // autocomplete: none of our commands uses it

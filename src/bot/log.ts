@@ -44,6 +44,7 @@ export function errorFields(err: unknown): LogFields {
     error: e.name,
     code: typeof e.code === 'number' || typeof e.code === 'string' ? e.code : undefined,
     status: typeof e.status === 'number' ? e.status : undefined,
-    at: frame ? frame.trim().replace(/^at /, '').replace(/\(?file:\/\/[^)]*\/(src|commands)\//, '$1/').replace(/\)$/, '') : undefined,
+    // Project-relative: `src/bot/x.ts:12:3`, whether the stack names a file:// URL or a plain path.
+    at: frame ? frame.trim().replace(/^at /, '').replace(/\(?(?:file:\/\/)?\/[^()]*\/(src|commands)\//, '$1/').replace(/\)$/, '') : undefined,
   };
 }
