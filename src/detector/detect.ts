@@ -186,7 +186,7 @@ function negatedAfter(ctx: Ctx, sIdx: number, from: number, cueStart: number): b
       .join('');
     if (/^(?:でしょう|です)?か/.test(rest)) continue; // 〜しませんか: an invitation
     if (/^(?:と(?!いう|いった|の|は)|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
-    if (tok.surface === 'なけれ' || tok.surface === 'なく' && /^(?:て|ちゃ)/.test(rest)) continue; // 〜しなければ / 〜しなくては
+    if (tok.surface === 'なけれ' || (tok.surface === 'なく' && /^(?:て|ちゃ)(?:は|も)?(?:なら|いけ|だめ|ダメ)/.test(rest))) continue; // 〜しなければ / 〜しなくてはならない
     return true;
   }
   return false;
@@ -282,6 +282,8 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   const fold = ctx.t.fold;
   for (const [open, close] of ctx.quotes) {
     if (open < a && close >= b) {
+      // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
+      if (/(?:来ました|届きました|来た|届いた|こんな(?:めっせーじ|の|連絡|文面|dm)|言われました|書かれていました|と言われ)[^。\n]{0,6}$/.test(fold.slice(Math.max(0, open - 20), open))) return true;
       // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
       let end = close + 1;
       for (;;) {
@@ -379,6 +381,16 @@ function toolHeadsCompound(ctx: Ctx, sIdx: number, cueEnd: number): boolean {
   return /^[\s]?[ぁ-んァ-ヶー一-龯a-zA-Z]/.test(first.surface);
 }
 
+const DELIVERABLE_CATEGORIES = new Set<Category>(['personal_info', 'recruitment_scheme', 'app_install']);
+
+/** The words between the cue and the request name a deliverable being made (記事, マニュアル, 資料…). */
+function asksForDeliverable(ctx: Ctx, c: Candidate): boolean {
+  const from = c.cueEnd ?? c.b;
+  const s = ctx.sentences[c.sIdx] as Sentence;
+  const segment = ctx.t.fold.slice(from, Math.min(s.end, from + 80));
+  return testIn(ctx.rules.macro('DELIVERABLE_REQUEST'), segment);
+}
+
 interface StageInput {
   platform: Platform;
   stage: Stage;
@@ -394,7 +406,10 @@ interface StageInput {
 function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
   const { rules, t } = ctx;
   if (c.rule.context.stage === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
+  if (c.rule.context.stage === 'unescrowed') return st.stage === 'after_contract' ? { weight } : { weight: 0, reason: 'after_escrow' };
   if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
+  // On another job site an online interview is ordinary; its own rules are unknown to us.
+  if (st.platform === 'other' && c.rule.context.stage === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
   const first = ctx.sentences[Math.max(0, c.sIdx - 1)] as Sentence;
   const last = ctx.sentences[Math.min(ctx.sentences.length - 1, c.sIdx + 1)] as Sentence;
   const near = t.fold.slice(first.start, last.end);
@@ -540,6 +555,14 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         if (adjusted.reason) drop(c, adjusted.reason);
         weight = adjusted.weight;
         if (weight <= 0) continue;
+      }
+      if (
+        (rule.context.stage === 'contact' || rule.context.stage === 'call' || DELIVERABLE_CATEGORIES.has(rule.category)) &&
+        asksForDeliverable(ctx, c)
+      ) {
+        // 「Zoomの参加方法マニュアルを作成してください」: the request is for a document about the tool.
+        drop(c, 'tool_is_work');
+        continue;
       }
       if (c.cueEnd !== null && rule.context.stage !== 'none' && toolHeadsCompound(ctx, c.sIdx, c.cueEnd)) {
         drop(c, 'tool_is_work');

@@ -38,9 +38,10 @@ const ContextSchema = z
      * call: like contact, and a call after the contract is informative only (it is no longer a
      *   pre-contract call);
      * work: "start before 仮払い" — moot once the stage is after_escrow;
+     * unescrowed: only when the stage is after_contract (signed, 仮払い not yet made);
      * none: the same at every stage (payments outside the platform, fees).
      */
-    stage: z.enum(['contact', 'call', 'work', 'none']).default('none'),
+    stage: z.enum(['contact', 'call', 'work', 'unescrowed', 'none']).default('none'),
     /** Reject a match that sits inside a longer katakana or Latin word in the original text. */
     wordBoundary: z.boolean().default(false),
   })
