@@ -2,12 +2,12 @@
 import path from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
-import { DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from './store.ts';
+import { DEFAULT_DIGEST_CRON_PATTERN, DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from './store.ts';
 import { TIMEZONE } from './time.ts';
 
 export const DEFAULT_DATABASE_PATH = 'data/gaibu-guard.db';
 /** Monday 09:00 in Asia/Tokyo. */
-export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
+export const DEFAULT_DIGEST_CRON = DEFAULT_DIGEST_CRON_PATTERN;
 
 const unsetIfEmpty = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 

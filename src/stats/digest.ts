@@ -58,6 +58,11 @@ export interface DigestData {
   tip: { category: Category; label: string; text: string } | null;
 }
 
+/** How much something rose, relative to where it was (a new pattern at 5 beats 8 → 14). */
+function growth(x: { n: number; prev: number }, min: number): number {
+  return (x.n - x.prev) / Math.max(x.prev, min);
+}
+
 const LEVEL_ORDER: Level[] = [...LEVELS].reverse();
 const MAX_RISING_TOOLS = 3;
 const MAX_PATTERNS = 3;
@@ -122,7 +127,7 @@ export function buildDigest(input: {
   const risingTools: RisingTool[] = enough
     ? TOOL_IDS.filter((t) => c.tool[t] >= min && c.tool[t] > p.tool[t])
         .map((t) => ({ id: t, label: toolLabel[t].ja, n: c.tool[t], prev: p.tool[t] }))
-        .sort((a, b) => b.n - b.prev - (a.n - a.prev) || b.n - a.n)
+        .sort((a, b) => growth(b, min) - growth(a, min) || b.n - a.n)
         .slice(0, MAX_RISING_TOOLS)
     : [];
 
@@ -134,7 +139,7 @@ export function buildDigest(input: {
       lines.push({ rule, category: info.category, description: info.description, example: info.example, n, prev: p.rule[rule] ?? 0 });
     }
   }
-  const rising = lines.filter((l) => l.n > l.prev).sort((a, b) => b.n - b.prev - (a.n - a.prev) || b.n - a.n || a.rule.localeCompare(b.rule));
+  const rising = lines.filter((l) => l.n > l.prev).sort((a, b) => growth(b, min) - growth(a, min) || b.n - a.n || a.rule.localeCompare(b.rule));
   const patternsRising = rising.length > 0;
   const patterns = (patternsRising ? rising : lines.sort((a, b) => b.n - a.n || a.rule.localeCompare(b.rule))).slice(0, MAX_PATTERNS);
 

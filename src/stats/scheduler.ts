@@ -11,7 +11,8 @@ import { Cron } from 'croner';
 import type { RuleSet } from '../detector/rules.ts';
 import { DEFAULT_DIGEST_CRON } from './config.ts';
 import { silentLogger, type CommunityStats, type DigestProblem, type DigestTarget, type StatsLogger } from './store.ts';
-import { lastCompleteWeek, TIMEZONE, type IsoWeek } from './time.ts';
+import { dueWeek as dueWeekOf, nextRuns as nextRunsOf } from './due.ts';
+import { TIMEZONE, type IsoWeek } from './time.ts';
 import { composeDigest, type DigestOutput } from './weekly.ts';
 
 export type PostResult = { ok: true } | { ok: false; problem: DigestProblem };
@@ -57,15 +58,10 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
   const cron = opts.cron ?? DEFAULT_DIGEST_CRON;
   const now = opts.now ?? ((): Date => new Date());
   const log = opts.log ?? silentLogger;
-  // A paused twin of the running job, used only for calculations with any reference time.
-  const calc = new Cron(cron, { timezone: TIMEZONE, paused: true });
   let jobs: Cron[] = [];
   let running: Promise<TickResult> | null = null;
 
-  const dueWeek = (at: Date): IsoWeek | null => {
-    const last = calc.previousRuns(1, at)[0];
-    return last ? lastCompleteWeek(last) : null;
-  };
+  const dueWeek = (at: Date): IsoWeek | null => dueWeekOf(cron, at);
 
   const runTick = async (at: Date): Promise<TickResult> => {
     const result: TickResult = { week: null, posted: 0, failed: 0, skipped: 0 };
@@ -150,7 +146,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
       jobs = [];
     },
     nextRuns(n: number, from?: Date): Date[] {
-      return calc.nextRuns(n, from ?? now());
+      return nextRunsOf(cron, n, from ?? now());
     },
   };
 }

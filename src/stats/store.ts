@@ -19,6 +19,7 @@ import type { Report } from '../reply/report.ts';
 import { categoriesMask, codeOf, DIM, toolsMask } from './codes.ts';
 import { countsFromRows, type Counts, type CountRow } from './counts.ts';
 import { fingerprintText } from './fingerprint.ts';
+import { dueWeek } from './due.ts';
 import { createKeyring, GUILD_KEY_BYTES, REPORTER_KEY_BYTES, type Keyring } from './keys.ts';
 import { migrate } from './migrations.ts';
 import { CHECK_SOURCES, type RecordMeta, type RecordResult, type StatsPort } from './port.ts';
@@ -38,6 +39,8 @@ export const SEEN_WINDOW_DAYS = 30;
 /** Fingerprints are kept one day longer than the window, then deleted. */
 export const FINGERPRINT_KEEP_DAYS = SEEN_WINDOW_DAYS + 1;
 export const DEFAULT_RETENTION_DAYS = 365;
+/** Monday 09:00 Asia/Tokyo (config.ts re-exports it as DEFAULT_DIGEST_CRON). */
+export const DEFAULT_DIGEST_CRON_PATTERN = '0 9 * * 1';
 /** /stats month compares with the 30 days before, so hourly rows must outlive 60 days. */
 export const MIN_RETENTION_DAYS = 60;
 
@@ -90,7 +93,7 @@ export interface CommunityStats extends StatsPort {
   /** Counts over hour buckets [fromHour, toHour), for every check or one server. */
   counts(guildKey: GuildKey | null, fromHour: number, toHour: number): Counts;
   settings(guildKey: GuildKey): GuildSettings;
-  /** Sets the digest channel; the first post is the next scheduled one (not last week's, today). */
+  /** Sets the digest channel; the first post is at the next scheduled run (never an old week at once). */
   setDigestChannel(guildKey: GuildKey, channelId: string, scope: DigestScope, now: Date): GuildSettings;
   clearDigestChannel(guildKey: GuildKey): GuildSettings;
   /** Stops recording this server's checks and deletes every row recorded for it. */
@@ -174,6 +177,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     throw new RangeError(`RETENTION_DAYS must be a whole number ≥ ${MIN_RETENTION_DAYS}`);
   }
   const log = opts.logger ?? silentLogger;
+  const digestCron = opts.digestCron ?? DEFAULT_DIGEST_CRON_PATTERN;
   const flushMs = opts.flushMs ?? 200;
   const batchSize = opts.batchSize ?? 500;
   if (opts.path !== ':memory:') mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
@@ -428,7 +432,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     },
     path: opts.path,
     retentionDays,
-    digestCron: opts.digestCron ?? '0 9 * * 1',
+    digestCron,
 
     record(report: Report, text: string, meta: RecordMeta): RecordResult | null {
       if (closed) return null;
@@ -502,7 +506,8 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     setDigestChannel(guildKey: GuildKey, channelId: string, scope: DigestScope, now: Date): GuildSettings {
       const key = parseGuildKey(guildKey);
       const channel = z.string().regex(/^\d{1,25}$/).parse(channelId);
-      const due = lastCompleteWeek(now);
+      // The week already due under the schedule counts as done: the first post is the next run.
+      const due = dueWeek(digestCron, now) ?? lastCompleteWeek(now);
       db.transaction(() => {
         ensureSettings.run(key);
         db.prepare(
