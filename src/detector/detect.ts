@@ -394,6 +394,8 @@ function asksForDeliverable(ctx: Ctx, c: Candidate): boolean {
 interface StageInput {
   platform: Platform;
   stage: Stage;
+  /** The user stated the stage (not inferred from the text). */
+  stageGiven: boolean;
   officialRoute: boolean;
 }
 
@@ -406,7 +408,7 @@ interface StageInput {
 function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
   const { rules, t } = ctx;
   if (c.rule.context.stage === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
-  if (c.rule.context.stage === 'unescrowed') return st.stage === 'after_contract' ? { weight } : { weight: 0, reason: 'after_escrow' };
+  if (c.rule.context.stage === 'unescrowed') return st.stage === 'after_contract' && st.stageGiven ? { weight } : { weight: 0, reason: 'after_escrow' };
   if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
   // On another job site an online interview is ordinary; its own rules are unknown to us.
   if (st.platform === 'other' && c.rule.context.stage === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
@@ -416,6 +418,7 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
   // Lancers' 連絡先公開申請 exists only after 仮払い: before the contract it legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract');
   if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
+  if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
   if (routeCounts && testIn(rules.macro('OFFICIAL_ROUTE'), near)) return { weight: 0, reason: 'official_route' };
@@ -551,7 +554,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       }
       let weight = rule.weight;
       if (rule.context.stage !== 'none') {
-        const adjusted = stageAdjust(ctx, c, weight, { platform, stage, officialRoute });
+        const adjusted = stageAdjust(ctx, c, weight, { platform, stage, stageGiven: stageSource === 'given', officialRoute });
         if (adjusted.reason) drop(c, adjusted.reason);
         weight = adjusted.weight;
         if (weight <= 0) continue;

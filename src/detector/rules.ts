@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { foldPatternSource } from './normalize.ts';
-import { CategorySchema, ToolSchema, type Category, type Tool } from './types.ts';
+import { CategorySchema, PlatformSchema, StageSchema, ToolSchema, type Category, type Tool } from './types.ts';
 
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
 
@@ -47,6 +47,19 @@ const ContextSchema = z
   })
   .strict();
 
+/** An example is a text, or a text with the stage / platform the user would state. */
+const ExampleSchema = z.union([
+  z.string().min(1),
+  z.object({ text: z.string().min(1), platform: PlatformSchema.optional(), stage: StageSchema.optional() }).strict(),
+]);
+export type RuleExample = z.infer<typeof ExampleSchema>;
+export interface ExampleOptions {
+  platform?: z.infer<typeof PlatformSchema>;
+  stage?: z.infer<typeof StageSchema>;
+}
+const exampleText = (e: RuleExample): string => (typeof e === 'string' ? e : e.text);
+const exampleOptions = (e: RuleExample): ExampleOptions => (typeof e === 'string' ? {} : { platform: e.platform, stage: e.stage });
+
 const RuleSchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'ids look like "contact.line.request"'),
@@ -58,8 +71,8 @@ const RuleSchema = z
     context: ContextSchema.prefault({}),
     examples: z
       .object({
-        hit: z.array(z.string().min(1)).min(1),
-        miss: z.array(z.string().min(1)).default([]),
+        hit: z.array(ExampleSchema).min(1),
+        miss: z.array(ExampleSchema).default([]),
       })
       .strict(),
   })
@@ -98,7 +111,9 @@ export interface CompiledRule {
   explanation: string;
   patterns: RegExp[];
   context: CompiledContext;
+  /** Example texts (must hit / must miss) and, in parallel, the options each one is checked with. */
   examples: { hit: string[]; miss: string[] };
+  exampleOptions: { hit: ExampleOptions[]; miss: ExampleOptions[] };
   file: string;
 }
 
@@ -243,7 +258,8 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
           unlessBefore: c('context.unlessBefore', r.context.unlessBefore),
           unlessText: c('context.unlessText', r.context.unlessText),
         },
-        examples: r.examples,
+        examples: { hit: r.examples.hit.map(exampleText), miss: r.examples.miss.map(exampleText) },
+        exampleOptions: { hit: r.examples.hit.map(exampleOptions), miss: r.examples.miss.map(exampleOptions) },
         file,
       };
       if (opts.checkBacktracking !== false) {

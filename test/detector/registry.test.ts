@@ -37,15 +37,17 @@ describe('rule registry', () => {
 
   for (const rule of rules.rules) {
     describe(rule.id, () => {
-      for (const text of rule.examples.hit) {
+      for (const [k, text] of rule.examples.hit.entries()) {
+        const opts = rule.exampleOptions.hit[k] ?? {};
         it(`fires on 「${text.slice(0, 40)}」`, () => {
-          const v = createDetector(tokenizer, only(rules, rule.id)).check(text);
+          const v = createDetector(tokenizer, only(rules, rule.id)).check(text, opts);
           expect(v.findings.map((f) => f.rule)).toContain(rule.id);
         });
       }
-      for (const text of rule.examples.miss) {
+      for (const [k, text] of rule.examples.miss.entries()) {
+        const opts = rule.exampleOptions.miss[k] ?? {};
         it(`stays quiet on 「${text.slice(0, 40)}」`, () => {
-          const v = createDetector(tokenizer, only(rules, rule.id)).check(text);
+          const v = createDetector(tokenizer, only(rules, rule.id)).check(text, opts);
           expect(v.findings.map((f) => f.rule)).not.toContain(rule.id);
         });
       }
