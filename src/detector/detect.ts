@@ -283,7 +283,7 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   for (const [open, close] of ctx.quotes) {
     if (open < a && close >= b) {
       // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
-      if (/(?:来ました|届きました|来た|届いた|こんな(?:めっせーじ|の|連絡|文面|dm)|言われました|書かれていました|と言われ)[^。\n]{0,6}$/.test(fold.slice(Math.max(0, open - 20), open))) return true;
+      if (/(?:来ました|届きました|来た|届いた|こんな(?:めっせーじ|の|連絡|文面|dm)|次のような|以下のような|言われました|書かれていました|と言われ)[^。\n]{0,6}[。、:：\s→]{0,3}$/.test(fold.slice(Math.max(0, open - 24), open))) return true;
       // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
       let end = close + 1;
       for (;;) {
@@ -415,8 +415,9 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
   const first = ctx.sentences[Math.max(0, c.sIdx - 1)] as Sentence;
   const last = ctx.sentences[Math.min(ctx.sentences.length - 1, c.sIdx + 1)] as Sentence;
   const near = t.fold.slice(first.start, last.end);
-  // Lancers' 連絡先公開申請 exists only after 仮払い: before the contract it legitimizes nothing.
-  const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract');
+  // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
+  // legitimizes nothing.
+  const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?ました/.test(t.fold));
   if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
