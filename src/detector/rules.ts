@@ -136,12 +136,25 @@ export class RuleLoadError extends Error {
   }
 }
 
+// Expanded macro bodies, per macro table: rules share a few large macros, so expand each once.
+const expansionCache = new WeakMap<Record<string, string>, Map<string, string>>();
+
 function expandMacros(src: string, macros: Record<string, string>, file: string, ruleId: string | undefined, field: string, depth = 0): string {
   if (depth > 8) throw new RuleLoadError(file, ruleId, field, 'macros nest too deeply (a cycle?)');
+  let cache = expansionCache.get(macros);
+  if (!cache) {
+    cache = new Map();
+    expansionCache.set(macros, cache);
+  }
+  const memo = cache;
   return src.replace(/\{([A-Z][A-Z0-9_]*)\}/g, (_m, name: string) => {
+    const hit = memo.get(name);
+    if (hit !== undefined) return hit;
     const body = macros[name];
     if (body === undefined) throw new RuleLoadError(file, ruleId, field, `unknown macro {${name}}`);
-    return `(?:${expandMacros(body, macros, file, ruleId, field, depth + 1)})`;
+    const expanded = `(?:${expandMacros(body, macros, file, ruleId, field, depth + 1)})`;
+    memo.set(name, expanded);
+    return expanded;
   });
 }
 
