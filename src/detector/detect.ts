@@ -60,6 +60,8 @@ interface Ctx {
   tokenizer: Tokenizer;
   rules: RuleSet;
   quotes: Array<[number, number]>;
+  /** The text asks about a message the user received (「これ怪しいですか？」) and was not already handled. */
+  receivedAsk: boolean;
 }
 
 const SENTENCE_BREAK = /[。！？!?\n]/g;
@@ -126,6 +128,7 @@ function tokenizeRange(ctx: Ctx, idx: number, from?: number): TokenizedSentence 
 
 // Conjunctive particles that close a clause for negation scope: 〜が、〜けど、〜ので、〜ば …
 const CLAUSE_PARTICLES = new Set(['が', 'けど', 'けれど', 'けれども', 'のに', 'ので', 'から', 'ば', 'し', 'ても', 'でも', 'たら', 'と']);
+const FINITE = new Set(['ます', 'です', 'た', 'だ', 'ました', 'でした']);
 const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問']);
 const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮']);
 
@@ -136,6 +139,8 @@ function clauseEnd(ctx: Ctx, sIdx: number, pos: number, ts: TokenizedSentence = 
     const tok = ts.tokens[k] as Token;
     if ((ts.fStart[k] as number) < pos) continue;
     if (tok.pos === '助詞' && tok.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(tok.surface)) return ts.fEnd[k] as number;
+    // 「払います、サイトの支払いは使いません」: a finished predicate then a comma starts a new clause.
+    if (tok.posDetail === '読点' && k > 0 && FINITE.has((ts.tokens[k - 1] as Token).surface)) return ts.fStart[k] as number;
   }
   return s.end;
 }
@@ -280,6 +285,8 @@ interface Candidate {
 
 function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   const fold = ctx.t.fold;
+  // The user pasted what they received and asks about it: judge the quote, do not excuse it.
+  if (ctx.receivedAsk) return false;
   for (const [open, close] of ctx.quotes) {
     if (open < a && close >= b) {
       // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
@@ -408,6 +415,11 @@ interface StageInput {
 function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
   const { rules, t } = ctx;
   if (c.rule.context.stage === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
+  if (c.rule.context.stage === 'coconala_mention') {
+    // On coconala any outside tool is off limits, unless the text itself declines it.
+    if (st.platform !== 'coconala' || testIn(rules.macro('OWN_REPLY'), t.fold)) return { weight };
+    return { weight: Math.max(weight, LEVEL_THRESHOLDS.medium + 0.5) };
+  }
   if (c.rule.context.stage === 'unescrowed') return st.stage === 'after_contract' && st.stageGiven ? { weight } : { weight: 0, reason: 'after_escrow' };
   if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
   // On another job site an online interview is ordinary; its own rules are unknown to us.
@@ -464,7 +476,10 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       tokenizer,
       rules,
       quotes: computeQuotes(fold),
+      receivedAsk: false,
     };
+    ctx.receivedAsk =
+      testIn(rules.macro('RECEIVED_ASK'), fold) && testIn(rules.macro('RECEIVED'), fold) && !testIn(rules.macro('HANDLED'), fold) && !isArticle(fold, rules);
 
     const inferredPlatform = inferPlatform(fold, rules);
     const platform: Platform = opts.platform ?? inferredPlatform ?? 'crowdworks';
@@ -541,7 +556,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     // 2. Context that needs tokens or the whole text: quotes, negation, stage and platform.
     const findings: Finding[] = [];
     const masks = candidates.length > 0 ? contactMaskRanges(t, rules) : [];
-    const article = candidates.length > 0 && isArticle(fold, rules);
+    const article = candidates.length > 0 && !ctx.receivedAsk && isArticle(fold, rules);
     for (const c of candidates) {
       const { rule } = c;
       const s = ctx.sentences[c.sIdx] as Sentence;

@@ -39,9 +39,10 @@ const ContextSchema = z
      *   pre-contract call);
      * work: "start before 仮払い" — moot once the stage is after_escrow;
      * unescrowed: only when the stage is after_contract (signed, 仮払い not yet made);
+     * coconala_mention: a bare mention of an outside tool, which matters only on coconala;
      * none: the same at every stage (payments outside the platform, fees).
      */
-    stage: z.enum(['contact', 'call', 'work', 'unescrowed', 'none']).default('none'),
+    stage: z.enum(['contact', 'call', 'work', 'unescrowed', 'coconala_mention', 'none']).default('none'),
     /** Reject a match that sits inside a longer katakana or Latin word in the original text. */
     wordBoundary: z.boolean().default(false),
   })
