@@ -420,7 +420,11 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
     if (st.platform !== 'coconala' || testIn(rules.macro('OWN_REPLY'), t.fold)) return { weight };
     return { weight: Math.max(weight, LEVEL_THRESHOLDS.medium + 0.5) };
   }
-  if (c.rule.context.stage === 'unescrowed') return st.stage === 'after_contract' && st.stageGiven ? { weight } : { weight: 0, reason: 'after_escrow' };
+  if (c.rule.context.stage === 'unescrowed') {
+    // Only when the user said where things stand and 仮払い is not among it.
+    const unescrowed = st.stageGiven && st.stage === 'after_contract';
+    return unescrowed ? { weight } : { weight: 0, reason: 'after_escrow' };
+  }
   if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
   // On another job site an online interview is ordinary; its own rules are unknown to us.
   if (st.platform === 'other' && c.rule.context.stage === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
@@ -479,7 +483,10 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       receivedAsk: false,
     };
     ctx.receivedAsk =
-      testIn(rules.macro('RECEIVED_ASK'), fold) && testIn(rules.macro('RECEIVED'), fold) && !testIn(rules.macro('HANDLED'), fold) && !isArticle(fold, rules);
+      (testIn(rules.macro('RECEIVED_STRONG'), fold) || (testIn(rules.macro('RECEIVED_ASK'), fold) && testIn(rules.macro('RECEIVED'), fold))) &&
+      !testIn(rules.macro('HANDLED'), fold) &&
+      !testIn(rules.macro('FORUM'), fold) &&
+      !isArticle(fold, rules);
 
     const inferredPlatform = inferPlatform(fold, rules);
     const platform: Platform = opts.platform ?? inferredPlatform ?? 'crowdworks';
