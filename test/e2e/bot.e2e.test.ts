@@ -193,11 +193,12 @@ describe('npm run deploy-commands', () => {
     const put = await discord.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/commands`);
     const body = put.body as Json[];
     const byName = Object.fromEntries(body.map((c) => [String(c['name']), c]));
-    expect(Object.keys(byName).sort()).toEqual(['check', 'help', '外部誘導チェック']);
-    for (const c of body) {
+    expect(Object.keys(byName).sort()).toEqual(['check', 'digest-admin', 'help', 'privacy', 'stats', '外部誘導チェック']);
+    for (const c of body.filter((x) => x['name'] !== 'digest-admin')) {
       expect(c['integration_types']).toEqual([0, 1]); // guild install, user install
       expect(c['contexts']).toEqual([0, 1, 2]); // guild, bot DM, private channel
     }
+    expect(byName['digest-admin']).toMatchObject({ integration_types: [0], contexts: [0] }); // server admins only
     const check = byName['check']!;
     expect(check['type']).toBe(1);
     expect(check['description_localizations']).toMatchObject({ 'en-US': expect.any(String), 'en-GB': expect.any(String) });
@@ -214,7 +215,7 @@ describe('npm run deploy-commands', () => {
     const { code, out } = await deploy({ DEV_GUILD_ID: '1300000000000000100' });
     expect(code, out).toBe(0);
     const put = await discord.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APP_ID}/guilds/1300000000000000100/commands`);
-    expect((put.body as Json[]).length).toBe(3);
+    expect((put.body as Json[]).length).toBe(6);
   });
 
   it('names the missing key and exits non-zero without DISCORD_CLIENT_ID', async () => {
