@@ -31,6 +31,17 @@ export const ConfigSchema = z.object({
     (v): LogLevel => v ?? 'info',
   ),
   /**
+   * Gateway shards run inside this one process, all sharing the one engine (tokenizer): `auto`
+   * (the default: as many as Discord recommends, one below 2,500 servers) or a fixed count.
+   * Not SHARD_COUNT: discord.js reads that name itself (its own ShardingManager sets it).
+   */
+  DISCORD_SHARDS: optional(
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d?)$/, { error: 'must be auto or a whole number of shards from 1 to 99' })
+      .transform((v): 'auto' | number => (v === 'auto' ? 'auto' : Number(v))),
+  ),
+  /**
    * Base URL of the Discord REST API without the version (default https://discord.com/api).
    * Only the tests set it, to point the real bot at a local stand-in.
    */

@@ -11,13 +11,21 @@ export interface ClientSetup {
   apiUrl?: string | undefined;
   /** REST transport override (handler tests capture requests here). */
   makeRequest?: RESTOptions['makeRequest'];
+  /**
+   * Internal sharding (config DISCORD_SHARDS): 'auto' (default) asks Discord how many shards to
+   * run (GET /gateway/bot); a number runs exactly that many. Every shard lives in this process and
+   * delivers its events to the same handlers, so the engine and its tokenizer are loaded once.
+   */
+  shards?: 'auto' | number | undefined;
 }
 
 export function createClient(setup: ClientSetup = {}): Client {
   const rest: Partial<RESTOptions> = {};
   if (setup.apiUrl) rest.api = setup.apiUrl;
   if (setup.makeRequest) rest.makeRequest = setup.makeRequest;
+  const shards = setup.shards ?? 'auto';
   return new Client({
+    ...(shards === 'auto' ? { shards: 'auto' as const } : { shards: Array.from({ length: shards }, (_, i) => i), shardCount: shards }),
     intents: [...INTENTS],
     partials: [Partials.Channel],
     rest,

@@ -55,7 +55,7 @@ async function main(): Promise<number> {
 
   const services = await createServices(config, log);
   const commands = await loadCommands();
-  const client = createClient({ apiUrl: config.DISCORD_API_URL });
+  const client = createClient({ apiUrl: config.DISCORD_API_URL, shards: config.DISCORD_SHARDS });
   const bot = wireEvents(client, services, commands);
   shutdown.add('drain', 'checks', () => bot.idle());
   shutdown.add('close', 'gateway', () => client.destroy());

@@ -48,6 +48,20 @@ describe('configuration from the environment', () => {
     for (const secret of ['my-secret-app', 'loud', 'short secret', 'ftp://x']) expect(msg).not.toContain(secret);
   });
 
+  it('reads DISCORD_SHARDS as auto or a count, naming the key (not the value) when it is neither', () => {
+    expect(loadConfig({ DISCORD_SHARDS: 'auto' }).DISCORD_SHARDS).toBe('auto');
+    expect(loadConfig({ DISCORD_SHARDS: '4' }).DISCORD_SHARDS).toBe(4);
+    expect(loadConfig({}).DISCORD_SHARDS).toBeUndefined();
+    for (const bad of ['0', 'many-shards', '-1', '2.5']) {
+      expect(() => loadConfig({ DISCORD_SHARDS: bad })).toThrow('DISCORD_SHARDS: must be auto or a whole number of shards from 1 to 99');
+      try {
+        loadConfig({ DISCORD_SHARDS: bad });
+      } catch (e) {
+        expect((e as Error).message).not.toContain(bad);
+      }
+    }
+  });
+
   it('says which key a command needs when it is missing', () => {
     expect(() => requireKey(loadConfig({}), 'DISCORD_CLIENT_ID', 'needed to register commands')).toThrow(
       'DISCORD_CLIENT_ID: is not set (needed to register commands)',
