@@ -285,8 +285,12 @@ interface Candidate {
 
 function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   const fold = ctx.t.fold;
-  // The user pasted what they received and asks about it: judge the quote, do not excuse it.
-  if (ctx.receivedAsk) return false;
+  // The user pasted what they received and asks about it: judge the quote, do not excuse it
+  // (a general statement about scams still is one).
+  if (ctx.receivedAsk) {
+    const s0 = ctx.sentences[sIdx] as Sentence;
+    return testIn(ctx.rules.macro('REPORTED_GENERAL'), fold.slice(b, Math.min(s0.end, b + 30)));
+  }
   for (const [open, close] of ctx.quotes) {
     if (open < a && close >= b) {
       // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
@@ -583,7 +587,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         if (weight <= 0) continue;
       }
       if (
-        (rule.context.stage === 'contact' || rule.context.stage === 'call' || DELIVERABLE_CATEGORIES.has(rule.category)) &&
+        (rule.context.stage === 'contact' || rule.context.stage === 'call' || rule.context.stage === 'coconala_mention' || DELIVERABLE_CATEGORIES.has(rule.category)) &&
         asksForDeliverable(ctx, c)
       ) {
         // 「Zoomの参加方法マニュアルを作成してください」: the request is for a document about the tool.
