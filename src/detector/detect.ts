@@ -442,7 +442,7 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
   if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
-  if (routeCounts && testIn(rules.macro('OFFICIAL_ROUTE'), near)) return { weight: 0, reason: 'official_route' };
+  if (routeCounts && routeNamed(rules, near)) return { weight: 0, reason: 'official_route' };
   const isCall = c.rule.context.stage === 'call';
   if (st.officialRoute && routeCounts) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
@@ -452,6 +452,30 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
     return { weight: cap, reason: st.stage === 'after_escrow' ? 'after_escrow' : 'after_contract' };
   }
   return { weight };
+}
+
+// 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
+const ROUTE_SKIPPED = /^.{0,4}?(?:は|を)?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|手間|省略|なし|無し|不要|いりません|要りません|使わ)/;
+
+/** Does the text name the official route as the way forward (and not as something skipped)? */
+function routeNamed(rules: RuleSet, text: string): boolean {
+  const re = rules.macro('OFFICIAL_ROUTE');
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  let named = false;
+  while ((m = re.exec(text)) !== null && n++ < 20) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    if (!ROUTE_SKIPPED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) {
+      named = true;
+      break;
+    }
+  }
+  re.lastIndex = 0;
+  return named;
 }
 
 /** A text that writes ABOUT scams (a blog post, a warning, a FAQ) rather than making a request. */
@@ -498,7 +522,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const inferredStage = inferStage(fold, rules);
     const stage: Stage = opts.stage ?? inferredStage ?? 'unknown';
     const stageSource = opts.stage ? 'given' : inferredStage ? 'inferred' : 'default';
-    const officialRoute = testIn(rules.macro('OFFICIAL_ROUTE'), fold);
+    const officialRoute = routeNamed(rules, fold);
 
     // 1. Candidates: a cue whose window holds what the rule requires and nothing it excludes.
     const candidates: Candidate[] = [];
