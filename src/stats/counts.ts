@@ -35,20 +35,53 @@ export function emptyCounts(): Counts {
   };
 }
 
-export interface CountRow {
-  dim: number;
-  key: number;
-  n: number;
+/**
+ * A count vector: code → n, where code = dim << 16 | key (see DIM in codes.ts). Stored as a BLOB of
+ * sorted (uint32 code, int32 n) pairs, one per hour and server, so a record adds to two rows (its
+ * server's and the all-servers row) instead of one row per counted item.
+ */
+export type CountVector = Map<number, number>;
+
+export const vectorCode = (dim: number, key: number): number => dim * 65_536 + key;
+
+export function encodeVector(v: CountVector): Buffer {
+  const codes = [...v.keys()].filter((c) => v.get(c) !== 0).sort((a, b) => a - b);
+  const buf = Buffer.alloc(codes.length * 8);
+  codes.forEach((c, i) => {
+    buf.writeUInt32LE(c, i * 8);
+    buf.writeInt32LE(v.get(c) as number, i * 8 + 4);
+  });
+  return buf;
 }
 
-/** Folds rollup rows into Counts; codes unknown to this version are ignored. */
-export function countsFromRows(rows: readonly CountRow[], ruleName: (id: number) => string | undefined): Counts {
+/** Adds (sign 1) or subtracts (sign -1) an encoded vector into `into`. */
+export function addEncoded(into: CountVector, buf: Uint8Array, sign = 1): void {
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (b.length % 8 !== 0) throw new RangeError('corrupt count vector');
+  for (let i = 0; i < b.length; i += 8) {
+    const code = b.readUInt32LE(i);
+    into.set(code, (into.get(code) ?? 0) + sign * b.readInt32LE(i + 4));
+  }
+}
+
+/** a + sign·b, for SQL (counts_add / counts_sub). */
+export function mergeEncoded(a: Uint8Array | null, b: Uint8Array | null, sign = 1): Buffer {
+  const v: CountVector = new Map();
+  if (a) addEncoded(v, a);
+  if (b) addEncoded(v, b, sign);
+  return encodeVector(v);
+}
+
+/** Reads a summed vector into Counts; codes unknown to this version are ignored. */
+export function countsFromVector(v: CountVector, ruleName: (id: number) => string | undefined): Counts {
   const c = emptyCounts();
   const put = <T extends string>(rec: Record<T, number>, list: readonly T[], key: number, n: number): void => {
     const id = list[key];
     if (id !== undefined) rec[id] += n;
   };
-  for (const { dim, key, n } of rows) {
+  for (const [code, n] of v) {
+    const dim = Math.floor(code / 65_536);
+    const key = code % 65_536;
     switch (dim) {
       case DIM.total:
         c.total += n;

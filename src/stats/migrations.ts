@@ -40,7 +40,8 @@ export const MIGRATIONS: readonly string[] = [
   -- "Seen N times": for each keyed fingerprint h of a checked text (exact + near-duplicate bands),
   -- who checked it: the weekly-rotating keyed reporter hash, or a random id for a check without a
   -- user (CLI). day: UTC day of that reporter's latest check of h; guild: keyed server hash of it.
-  -- Rows older than 31 days are deleted.
+  -- One row per (h, who), so one person sending a text ten times is one row. Rows older than 31
+  -- days are deleted (a daily scan; no index on day, to keep inserts cheap).
   CREATE TABLE fp_seen (
     h     BLOB NOT NULL,
     who   BLOB NOT NULL,
@@ -48,37 +49,16 @@ export const MIGRATIONS: readonly string[] = [
     guild BLOB,
     PRIMARY KEY (h, who)
   ) STRICT, WITHOUT ROWID;
-  CREATE INDEX fp_seen_day ON fp_seen (day);
 
-  -- Distinct reporters per fingerprint and day (of their latest check), kept exact by triggers, so
-  -- a count reads at most 31 rows per fingerprint however often a template went around.
-  CREATE TABLE fp_days (
-    h   BLOB NOT NULL,
-    day INTEGER NOT NULL,
-    n   INTEGER NOT NULL,
-    PRIMARY KEY (h, day)
-  ) STRICT, WITHOUT ROWID;
-
-  CREATE TRIGGER fp_seen_insert AFTER INSERT ON fp_seen BEGIN
-    INSERT INTO fp_days (h, day, n) VALUES (NEW.h, NEW.day, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-  CREATE TRIGGER fp_seen_move AFTER UPDATE OF day ON fp_seen WHEN NEW.day <> OLD.day BEGIN
-    UPDATE fp_days SET n = n - 1 WHERE h = OLD.h AND day = OLD.day;
-    INSERT INTO fp_days (h, day, n) VALUES (NEW.h, NEW.day, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-  END;
-  CREATE TRIGGER fp_seen_delete AFTER DELETE ON fp_seen BEGIN
-    UPDATE fp_days SET n = n - 1 WHERE h = OLD.h AND day = OLD.day;
-  END;
-
-  -- Counts per hour, maintained with every insert, so queries read a few thousand rows whatever
-  -- the number of checks. guild = X'00' holds the totals over every check (all servers, DMs, CLI).
+  -- Counts per hour and server, maintained with every insert, so queries read at most a few
+  -- hundred rows whatever the number of checks. v: the count vector (src/stats/counts.ts: sorted
+  -- pairs of uint32 code = dim << 16 | key and int32 count). guild = X'00' holds the totals over
+  -- every check (all servers, DMs, CLI).
   CREATE TABLE hourly (
     guild BLOB NOT NULL,
     hour  INTEGER NOT NULL,
-    dim   INTEGER NOT NULL,
-    key   INTEGER NOT NULL,
-    n     INTEGER NOT NULL,
-    PRIMARY KEY (guild, hour, dim, key)
+    v     BLOB NOT NULL,
+    PRIMARY KEY (guild, hour)
   ) STRICT, WITHOUT ROWID;
 
   -- Hourly counts older than RETENTION_DAYS, rolled into their ISO week (week = the hour bucket of
@@ -86,10 +66,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE weekly (
     guild BLOB NOT NULL,
     week  INTEGER NOT NULL,
-    dim   INTEGER NOT NULL,
-    key   INTEGER NOT NULL,
-    n     INTEGER NOT NULL,
-    PRIMARY KEY (guild, week, dim, key)
+    v     BLOB NOT NULL,
+    PRIMARY KEY (guild, week)
   ) STRICT, WITHOUT ROWID;
 
   -- Per-server settings. channel: the digest channel chosen by an admin (a channel id, needed to

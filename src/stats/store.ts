@@ -17,8 +17,8 @@ import type { RuleSet } from '../detector/rules.ts';
 import { CATEGORY_IDS, LEVELS, PLATFORMS, STAGES, TOOL_IDS } from '../detector/types.ts';
 import type { Report } from '../reply/report.ts';
 import { categoriesMask, codeOf, DIM, toolsMask } from './codes.ts';
-import { countsFromRows, type Counts, type CountRow } from './counts.ts';
-import { fingerprintText } from './fingerprint.ts';
+import { addEncoded, countsFromVector, encodeVector, mergeEncoded, vectorCode, type Counts, type CountVector } from './counts.ts';
+import { fingerprintText, type Fingerprints } from './fingerprint.ts';
 import { dueWeek } from './due.ts';
 import { createKeyring, GUILD_KEY_BYTES, REPORTER_KEY_BYTES, type Keyring } from './keys.ts';
 import { migrate } from './migrations.ts';
@@ -38,6 +38,8 @@ export const silentLogger: StatsLogger = { info: () => undefined, warn: () => un
 export const SEEN_WINDOW_DAYS = 30;
 /** Fingerprints are kept one day longer than the window, then deleted. */
 export const FINGERPRINT_KEEP_DAYS = SEEN_WINDOW_DAYS + 1;
+/** "Seen N times" reads at most this many earlier reporters (N is then shown as this number). */
+export const SEEN_CAP = 1000;
 export const DEFAULT_RETENTION_DAYS = 365;
 /** Monday 09:00 Asia/Tokyo (config.ts re-exports it as DEFAULT_DIGEST_CRON). */
 export const DEFAULT_DIGEST_CRON_PATTERN = '0 9 * * 1';
@@ -110,6 +112,10 @@ export interface CommunityStats extends StatsPort {
   maintain(now: Date): MaintenanceResult;
   /** Writes queued rows now. */
   flush(): void;
+  /** The keyed fingerprints record() computes from a text (in memory only). */
+  fingerprint(text: string): Fingerprints | null;
+  /** record() with the fingerprints already computed (record = fingerprint + this). */
+  recordFingerprinted(report: Report, fp: Fingerprints | null, meta: RecordMeta): RecordResult | null;
 }
 
 export interface OpenStatsOptions {
@@ -147,8 +153,8 @@ interface PendingRow {
   repeated: boolean;
 }
 
-const SumRowSchema = z.tuple([z.instanceof(Buffer), z.number().int()]);
-const CountRowSchema = z.object({ dim: z.number().int().min(0), key: z.number().int().min(0), n: z.number().int() });
+const VectorSchema = z.instanceof(Buffer).refine((b) => b.length % 8 === 0, { error: 'corrupt count vector' });
+const HourlyRowSchema = z.object({ guild: z.instanceof(Buffer), hour: z.number().int(), v: VectorSchema });
 const RuleIdRowSchema = z.object({ id: z.number().int().positive(), rule: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/) });
 const IsoWeekOrNull = z.string().regex(/^\d{4}-W\d{2}$/).nullable();
 const SettingsRowSchema = z.object({
@@ -178,15 +184,22 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   }
   const log = opts.logger ?? silentLogger;
   const digestCron = opts.digestCron ?? DEFAULT_DIGEST_CRON_PATTERN;
-  const flushMs = opts.flushMs ?? 200;
-  const batchSize = opts.batchSize ?? 500;
+  const flushMs = opts.flushMs ?? 250;
+  const batchSize = opts.batchSize ?? 5000;
   if (opts.path !== ':memory:') mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
   const db = new Database(opts.path);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   // NORMAL in WAL mode: durable across application crashes; a power cut may lose the last commits.
   db.pragma('synchronous = NORMAL');
-  db.function('jst_week_start', { deterministic: true }, (h: unknown) => weekStartHour(Number(h)));
+  // The fingerprint tables take random inserts: keep their pages in memory (64 MB at most) and let
+  // the WAL grow to ~40 MB between checkpoints, so a batch does not rewrite the same pages twice.
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma('temp_store = MEMORY');
+  const blob = (x: unknown): Uint8Array | null => (x instanceof Uint8Array ? x : null);
+  db.function('counts_add', { deterministic: true }, (a: unknown, b: unknown) => mergeEncoded(blob(a), blob(b), 1));
+  db.function('counts_sub', { deterministic: true }, (a: unknown, b: unknown) => mergeEncoded(blob(a), blob(b), -1));
   migrate(db);
 
   const keys: Keyring = createKeyring(opts.secret);
@@ -200,23 +213,27 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     `INSERT INTO fp_seen (h, who, day, guild) VALUES (?, ?, ?, ?)
      ON CONFLICT (h, who) DO UPDATE SET day = excluded.day, guild = excluded.guild WHERE excluded.day > fp_seen.day`,
   );
-  const bump = db.prepare('INSERT INTO hourly (guild, hour, dim, key, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+  const bump = db.prepare('INSERT INTO hourly (guild, hour, v) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = counts_add(v, excluded.v)');
   const insRule = db.prepare('INSERT OR IGNORE INTO rule_ids (rule) VALUES (?)');
   const ruleByName = db.prepare('SELECT id, rule FROM rule_ids WHERE rule = ?');
   const allRules = db.prepare('SELECT id, rule FROM rule_ids');
   const inList = (n: number): string => Array(n).fill('?').join(', ');
-  const seenSums = db.prepare(`SELECT h, SUM(n) AS n FROM fp_days WHERE h IN (${inList(SEEN_HASHES)}) AND day > ? GROUP BY h`).raw();
-  const seenOwn = db
-    .prepare(`SELECT h, COUNT(*) AS n FROM fp_seen WHERE h IN (${inList(SEEN_HASHES)}) AND who IN (${inList(SEEN_EXCLUDE)}) AND day > ? GROUP BY h`)
-    .raw();
-  const seenOne = db.prepare('SELECT 1 FROM fp_seen WHERE h = ? AND who = ? AND day > ?').pluck();
-  const countsQ = db.prepare(
-    `SELECT dim, key, SUM(n) AS n FROM (
-       SELECT dim, key, n FROM hourly WHERE guild = ? AND hour >= ? AND hour < ?
+  const seenStmt = db
+    .prepare(
+      `SELECT COUNT(*) FROM (
+         SELECT DISTINCT who FROM fp_seen
+         WHERE h IN (${inList(SEEN_HASHES)}) AND day > ? AND who NOT IN (${inList(SEEN_EXCLUDE)})
+         LIMIT ${SEEN_CAP})`,
+    )
+    .pluck();
+  const seenWho = db.prepare(`SELECT 1 FROM fp_seen WHERE h IN (${inList(SEEN_HASHES)}) AND who = ? AND day > ? LIMIT 1`).pluck();
+  const countsQ = db
+    .prepare(
+      `SELECT v FROM hourly WHERE guild = ? AND hour >= ? AND hour < ?
        UNION ALL
-       SELECT dim, key, n FROM weekly WHERE guild = ? AND week >= ? AND week < ?
-     ) GROUP BY dim, key`,
-  );
+       SELECT v FROM weekly WHERE guild = ? AND week >= ? AND week < ?`,
+    )
+    .pluck();
   const getSettings = db.prepare('SELECT channel, scope, opted_out, last_week, problem, problem_week FROM guild_settings WHERE guild = ?');
   const ensureSettings = db.prepare('INSERT OR IGNORE INTO guild_settings (guild) VALUES (?)');
   const optedOutRows = db.prepare('SELECT guild FROM guild_settings WHERE opted_out = 1').pluck();
@@ -234,7 +251,9 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   loadRuleIds();
   const optedOut = new Set<string>(optedOutRows.all().map((g) => z.instanceof(Buffer).parse(g).toString('hex')));
   const guildKeys = new Map<string, Buffer>();
+  // Only users whose texts matched something are cached (with all their weekly hashes).
   const reporterKeys = new Map<string, { hour0: number; own: Buffer; exclude: Buffer[] }>();
+  const NO_EXCLUDE = (): Buffer[] => [];
   const NO_REPORTER = Buffer.alloc(REPORTER_KEY_BYTES);
   // Checks without a user (the CLI) each count as their own reporter: a random per-process prefix
   // and a counter, never derived from anything about the check.
@@ -257,19 +276,28 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     return k;
   };
 
-  /** This week's reporter hash, and this user's hashes for every week the seen window touches. */
-  const reporterOf = (userId: string, hour: number): { own: Buffer; exclude: Buffer[] } => {
+  /**
+   * This week's reporter hash; the user's hashes for the other weeks the seen window touches are
+   * computed only when a count needs them (most texts match nothing).
+   */
+  const reporterOf = (userId: string, hour: number): { own: Buffer; exclude: () => Buffer[] } => {
     const week0 = weekStartHour(hour);
     const cached = reporterKeys.get(userId);
-    if (cached && cached.hour0 === week0) return cached;
-    const exclude: Buffer[] = [];
-    for (let w = week0; w + WEEK_HOURS > hour - SEEN_WINDOW_DAYS * DAY_HOURS && exclude.length < SEEN_EXCLUDE; w -= WEEK_HOURS) {
-      exclude.push(keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(w), userId));
-    }
-    const entry = { hour0: week0, own: exclude[0] as Buffer, exclude };
-    if (reporterKeys.size > 5_000) reporterKeys.clear();
-    reporterKeys.set(userId, entry);
-    return entry;
+    if (cached && cached.hour0 === week0) return { own: cached.own, exclude: () => cached.exclude };
+    const own = keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(week0), userId);
+    const entry = { hour0: week0, own, exclude: [own] };
+    let complete = false;
+    const exclude = (): Buffer[] => {
+      if (complete) return entry.exclude;
+      for (let w = week0 - WEEK_HOURS; w + WEEK_HOURS > hour - SEEN_WINDOW_DAYS * DAY_HOURS && entry.exclude.length < SEEN_EXCLUDE; w -= WEEK_HOURS) {
+        entry.exclude.push(keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(w), userId));
+      }
+      complete = true;
+      if (reporterKeys.size > 20_000) reporterKeys.clear();
+      reporterKeys.set(userId, entry);
+      return entry.exclude;
+    };
+    return { own, exclude };
   };
 
   const ruleIdFor = (rule: string): number => {
@@ -302,12 +330,20 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   let closed = false;
 
   const writeBatch = db.transaction((rows: PendingRow[]) => {
-    const inc = new Map<string, { guild: Buffer; hour: number; dim: number; key: number; n: number }>();
-    const add = (guild: Buffer, hour: number, dim: number, key: number): void => {
-      const k = `${guild.toString('hex')}:${hour}:${dim}:${key}`;
-      const e = inc.get(k);
-      if (e) e.n += 1;
-      else inc.set(k, { guild, hour, dim, key, n: 1 });
+    // One count vector per (server, hour) touched by the batch, plus the all-servers one.
+    const inc = new Map<string, { guild: Buffer; hour: number; v: CountVector }>();
+    const vectorFor = (guild: Buffer, hour: number): CountVector => {
+      const k = `${guild.toString('latin1')}:${hour}`;
+      let e = inc.get(k);
+      if (!e) {
+        e = { guild, hour, v: new Map() };
+        inc.set(k, e);
+      }
+      return e.v;
+    };
+    const add = (v: CountVector, dim: number, key: number): void => {
+      const code = vectorCode(dim, key);
+      v.set(code, (v.get(code) ?? 0) + 1);
     };
     for (const r of rows) {
       const ruleCodes = r.rules.map(ruleIdFor);
@@ -315,18 +351,19 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       const day = Math.floor(r.hour / DAY_HOURS);
       for (const h of r.fps) upSeen.run(h, r.who, day, r.guild);
       for (const g of r.guild ? [ALL, r.guild] : [ALL]) {
-        add(g, r.hour, DIM.total, 0);
-        add(g, r.hour, DIM.level, r.level);
-        add(g, r.hour, DIM.platform, r.platform);
-        add(g, r.hour, DIM.stage, r.stage);
-        add(g, r.hour, DIM.source, r.source);
-        for (const c of r.categoryCodes) add(g, r.hour, DIM.category, c);
-        for (const t of r.toolCodes) add(g, r.hour, DIM.tool, t);
-        for (const c of ruleCodes) add(g, r.hour, DIM.rule, c);
-        if (r.repeated) add(g, r.hour, DIM.repeated, 0);
+        const v = vectorFor(g, r.hour);
+        add(v, DIM.total, 0);
+        add(v, DIM.level, r.level);
+        add(v, DIM.platform, r.platform);
+        add(v, DIM.stage, r.stage);
+        add(v, DIM.source, r.source);
+        for (const c of r.categoryCodes) add(v, DIM.category, c);
+        for (const t of r.toolCodes) add(v, DIM.tool, t);
+        for (const c of ruleCodes) add(v, DIM.rule, c);
+        if (r.repeated) add(v, DIM.repeated, 0);
       }
     }
-    for (const e of inc.values()) bump.run(e.guild, e.hour, e.dim, e.key, e.n);
+    for (const e of inc.values()) bump.run(e.guild, e.hour, encodeVector(e.v));
   });
 
   const flush = (): void => {
@@ -363,46 +400,37 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   };
 
   // ---- "seen N times" ----------------------------------------------------------------------------
-  // For each fingerprint: distinct reporters whose latest check is inside the window (fp_days),
-  // minus this user's own entries, plus queued rows not yet written. The answer is the largest of
-  // these over the fingerprints (the exact one and each band), i.e. the biggest group of earlier
-  // checks that share one fingerprint with this text.
-  const seenOthers = (fps: Buffer[], sinceDay: number, exclude: Buffer[]): number => {
+  // Distinct earlier reporters of any of this text's fingerprints (the exact one or a band) whose
+  // latest check is inside the window, other than this user (in any week of the window), plus
+  // queued rows not yet written. Reads at most SEEN_CAP reporters: a template that went around a
+  // thousand times is reported as 1,000.
+  const seenOthers = (fps: Buffer[], sinceDay: number, excludeOf: () => Buffer[]): number => {
     const hs = fps.slice(0, SEEN_HASHES);
     while (hs.length < SEEN_HASHES) hs.push(fps[0] as Buffer);
-    const ex = exclude.length > 0 ? exclude.slice(0, SEEN_EXCLUDE) : [NO_REPORTER];
-    while (ex.length < SEEN_EXCLUDE) ex.push(ex[0] as Buffer);
-    const per = new Map<string, number>();
-    for (const row of seenSums.all(...hs, sinceDay) as unknown[][]) {
-      const [h, n] = SumRowSchema.parse(row);
-      per.set(h.toString('latin1'), n);
-    }
-    if (per.size > 0 && exclude.length > 0) {
-      for (const row of seenOwn.all(...hs, ...ex, sinceDay) as unknown[][]) {
-        const [h, n] = SumRowSchema.parse(row);
-        const k = h.toString('latin1');
-        per.set(k, (per.get(k) ?? 0) - n);
-      }
-    }
+    const count = (exclude: Buffer[]): number => {
+      const ex = exclude.length > 0 ? exclude.slice(0, SEEN_EXCLUDE) : [NO_REPORTER];
+      while (ex.length < SEEN_EXCLUDE) ex.push(ex[0] as Buffer);
+      return z.number().int().min(0).parse(seenStmt.get(...hs, sinceDay, ...ex));
+    };
+    // Most texts match nothing: only then is it worth computing this user's other weekly hashes.
+    let n = count([]);
+    const queuedMatch = fps.some((h) => pendingByHash.has(h.toString('latin1')));
+    if (n === 0 && !queuedMatch) return 0;
+    const exclude = excludeOf();
+    if (n > 0 && exclude.length > 0) n = count(exclude);
     // Queued rows count too, unless the same reporter is already counted in the database.
+    const queued = new Map<string, Buffer>();
     for (const h of fps) {
-      const k = h.toString('latin1');
-      const queued = pendingByHash.get(k);
-      if (!queued) continue;
-      const whos = new Map<string, Buffer>();
-      for (const i of queued) {
+      for (const i of pendingByHash.get(h.toString('latin1')) ?? []) {
         const p = pending[i] as PendingRow;
-        if (Math.floor(p.hour / DAY_HOURS) <= sinceDay) continue;
-        if (exclude.some((x) => x.equals(p.who))) continue;
-        whos.set(p.who.toString('latin1'), p.who);
+        if (Math.floor(p.hour / DAY_HOURS) <= sinceDay || exclude.some((x) => x.equals(p.who))) continue;
+        queued.set(p.who.toString('latin1'), p.who);
       }
-      let extra = 0;
-      for (const who of whos.values()) if (seenOne.get(h, who, sinceDay) === undefined) extra++;
-      if (extra > 0) per.set(k, (per.get(k) ?? 0) + extra);
     }
-    let best = 0;
-    for (const n of per.values()) best = Math.max(best, n);
-    return best;
+    for (const who of queued.values()) {
+      if (seenWho.get(...hs, who, sinceDay) === undefined) n++;
+    }
+    return Math.min(n, SEEN_CAP);
   };
 
   let recordFailing = false;
@@ -436,15 +464,27 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
 
     record(report: Report, text: string, meta: RecordMeta): RecordResult | null {
       if (closed) return null;
+      let fp: Fingerprints | null;
+      try {
+        fp = fingerprintText(text, opts.rules, keys);
+      } catch (err) {
+        if (!recordFailing) log.error('stats_record_failed', { error: errorName(err), code: errorCode(err) });
+        recordFailing = true;
+        return null;
+      }
+      return store.recordFingerprinted(report, fp, meta);
+    },
+
+    recordFingerprinted(report: Report, fp: Fingerprints | null, meta: RecordMeta): RecordResult | null {
+      if (closed) return null;
       try {
         const v = report.verdict;
         const hour = hourOf(meta.at);
         const guild = meta.guildId ? guildKeyBuf(meta.guildId) : null;
-        const fp = fingerprintText(text, opts.rules, keys);
         const fps = fp ? [fp.exact, ...fp.bands] : [];
         const rep = meta.userId ? reporterOf(meta.userId, hour) : null;
         const sinceDay = Math.floor(hour / DAY_HOURS) - SEEN_WINDOW_DAYS;
-        const seen = fps.length > 0 ? seenOthers(fps, sinceDay, rep?.exclude ?? []) : 0;
+        const seen = fps.length > 0 ? seenOthers(fps, sinceDay, rep?.exclude ?? NO_EXCLUDE) : 0;
         if (guild && optedOut.has(guild.toString('hex'))) {
           recordFailing = false;
           return { seenOthers: seen };
@@ -475,6 +515,10 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       }
     },
 
+    fingerprint(text: string): Fingerprints | null {
+      return fingerprintText(text, opts.rules, keys);
+    },
+
     close(): void {
       if (closed) return;
       flush();
@@ -494,9 +538,11 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     counts(guildKey: GuildKey | null, fromHour: number, toHour: number): Counts {
       flush();
       const g = guildKey === null ? ALL : parseGuildKey(guildKey);
-      const rows: CountRow[] = countsQ.all(g, fromHour, toHour, g, fromHour, toHour).map((r) => CountRowSchema.parse(r));
-      if (rows.some((r) => r.dim === DIM.rule && !ruleNames.has(r.key))) loadRuleIds();
-      return countsFromRows(rows, (id) => ruleNames.get(id));
+      const sum: CountVector = new Map();
+      for (const v of countsQ.all(g, fromHour, toHour, g, fromHour, toHour)) addEncoded(sum, VectorSchema.parse(v));
+      const ruleCode = (code: number): number | null => (Math.floor(code / 65_536) === DIM.rule ? code % 65_536 : null);
+      if ([...sum.keys()].some((c) => ruleCode(c) !== null && !ruleNames.has(ruleCode(c) as number))) loadRuleIds();
+      return countsFromVector(sum, (id) => ruleNames.get(id));
     },
 
     settings(guildKey: GuildKey): GuildSettings {
@@ -533,17 +579,15 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
         ensureSettings.run(key);
         db.prepare('UPDATE guild_settings SET opted_out = 1 WHERE guild = ?').run(key);
         db.prepare('DELETE FROM fp_seen WHERE guild = ?').run(key);
-        db.prepare('DELETE FROM fp_days WHERE n <= 0').run();
         const checks = db.prepare('DELETE FROM checks WHERE guild = ?').run(key).changes;
         // The all-servers totals include this server's counts: take them out too.
         for (const [table, col] of [['hourly', 'hour'], ['weekly', 'week']] as const) {
           db.prepare(
-            `UPDATE ${table} AS a SET n = a.n - g.n
-             FROM (SELECT ${col} AS t, dim, key, n FROM ${table} WHERE guild = ?) AS g
-             WHERE a.guild = ? AND a.${col} = g.t AND a.dim = g.dim AND a.key = g.key`,
+            `UPDATE ${table} AS a SET v = counts_sub(a.v, g.v)
+             FROM (SELECT ${col} AS t, v FROM ${table} WHERE guild = ?) AS g
+             WHERE a.guild = ? AND a.${col} = g.t`,
           ).run(key, ALL);
           db.prepare(`DELETE FROM ${table} WHERE guild = ?`).run(key);
-          db.prepare(`DELETE FROM ${table} WHERE guild = ? AND n <= 0`).run(ALL);
         }
         return { checks };
       })();
@@ -596,15 +640,24 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       const cutoff = nowHour - retentionDays * DAY_HOURS;
       const fpCutoffDay = Math.floor(nowHour / DAY_HOURS) - FINGERPRINT_KEEP_DAYS;
       return db.transaction((): MaintenanceResult => {
-        db.prepare(
-            `INSERT INTO weekly (guild, week, dim, key, n)
-             SELECT guild, jst_week_start(hour) AS w, dim, key, SUM(n) FROM hourly WHERE hour < ? GROUP BY guild, w, dim, key
-             ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-        ).run(cutoff);
+        // Old hourly vectors → their ISO week's vector, per server.
+        const weeks = new Map<string, { guild: Buffer; week: number; v: CountVector }>();
+        for (const row of db.prepare('SELECT guild, hour, v FROM hourly WHERE hour < ?').iterate(cutoff)) {
+          const r = HourlyRowSchema.parse(row);
+          const week = weekStartHour(r.hour);
+          const k = `${r.guild.toString('latin1')}:${week}`;
+          let e = weeks.get(k);
+          if (!e) {
+            e = { guild: r.guild, week, v: new Map() };
+            weeks.set(k, e);
+          }
+          addEncoded(e.v, r.v);
+        }
+        const upWeek = db.prepare('INSERT INTO weekly (guild, week, v) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = counts_add(v, excluded.v)');
+        for (const e of weeks.values()) upWeek.run(e.guild, e.week, encodeVector(e.v));
         const rolledHourlyRows = db.prepare('DELETE FROM hourly WHERE hour < ?').run(cutoff).changes;
         const deletedChecks = db.prepare('DELETE FROM checks WHERE hour < ?').run(cutoff).changes;
         const deletedFingerprints = db.prepare('DELETE FROM fp_seen WHERE day < ?').run(fpCutoffDay).changes;
-        db.prepare('DELETE FROM fp_days WHERE day < ? OR n <= 0').run(fpCutoffDay);
         return { rolledHourlyRows, deletedChecks, deletedFingerprints };
       })();
     },
