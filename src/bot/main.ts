@@ -7,6 +7,7 @@ import { runConsole } from './console.ts';
 import { wireEvents } from './events.ts';
 import { loadCommands } from './loader.ts';
 import { createLogger, errorFields } from './log.ts';
+import type { LoadedCommand, Services } from './command.ts';
 import { createServices } from './services.ts';
 import { createShutdown } from './shutdown.ts';
 
@@ -53,8 +54,16 @@ async function main(): Promise<number> {
   const shutdown = createShutdown({ log });
   shutdown.listen();
 
-  const services = await createServices(config, log);
-  const commands = await loadCommands();
+  let services: Services;
+  let commands: LoadedCommand[];
+  try {
+    services = await createServices(config, log);
+    commands = await loadCommands();
+  } catch (err) {
+    // A broken rule file or command module: nothing can be answered, so do not log in at all.
+    log.error('startup_failed', errorFields(err));
+    return 1;
+  }
   const client = createClient({ apiUrl: config.DISCORD_API_URL, shards: config.DISCORD_SHARDS });
   const bot = wireEvents(client, services, commands);
   shutdown.add('drain', 'checks', () => bot.idle());
@@ -77,4 +86,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (err) {
+  // Not the uncaughtException handler (which keeps a running bot serving): failing to start is fatal.
+  process.stderr.write(`gaibu-guard: failed to start (${err instanceof Error ? err.name : typeof err})\n`);
+  process.exitCode = 1;
+}

@@ -1,8 +1,12 @@
 // Graceful shutdown of the real bot process: SIGTERM or SIGINT while a check is being answered.
 // The answer still arrives, then the bot closes the gateway with 1000 (Discord ends the session
 // instead of waiting for a resume) and exits with code 0.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callbackData, checkPatch, sendDm, sendInteraction, startBot, type BotProcess, type Json } from './bot-process.ts';
+import { botEnv, callbackData, checkPatch, ROOT, sendDm, sendInteraction, startBot, type BotProcess, type Json } from './bot-process.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 
 let discord: FakeDiscord;
@@ -81,6 +85,30 @@ describe('graceful shutdown of the bot process', () => {
     expect(await bot.exited()).toBe(0);
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(discord.closes.at(-1)?.code).toBe(1000);
+  });
+});
+
+describe('a bot that cannot start', () => {
+  it('exits 1 without logging in when the rules cannot be read', async () => {
+    discord = new FakeDiscord(1000);
+    await discord.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'gaibu-guard-e2e-'));
+    try {
+      const child = spawn(process.execPath, ['--import', './test/e2e/break-rules.mjs', '--import', 'tsx', 'src/bot/main.ts'], {
+        cwd: ROOT,
+        env: botEnv(discord, dataDir),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      expect(code, out).toBe(1);
+      expect(out).toContain('"event":"startup_failed"');
+      expect(out).not.toContain('"event":"login"');
+      expect(discord.requests).toEqual([]); // never reached Discord
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
