@@ -35,7 +35,8 @@ export function runCheck(input: CheckInput, services: Services): CheckOutcome {
   }
   const decision = services.limiter.take(input.userId ?? 'anonymous', services.now().getTime());
   if (!decision.ok) {
-    services.log.info('rate_limited', { source: input.source });
+    // One line per user and window, not per message: a flood must not flood the log too.
+    if (decision.firstRejection) services.log.info('rate_limited', { source: input.source });
     return { kind: 'limited', retryAfterSec: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)), firstRejection: decision.firstRejection };
   }
 

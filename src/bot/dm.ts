@@ -52,9 +52,11 @@ export async function handleDirectMessage(message: Message, services: Services, 
   let outcome: CheckOutcome;
 
   if (x.isForward) {
-    forwards.mark(message.channelId, nowMs);
     const notes: Bilingual[] = x.own ? [noteCopy.commentNotChecked] : [];
     outcome = runCheck({ text: x.forwarded, source: 'forward', ...who, notes, attachments: x.forwardedAttachments }, services);
+    // Only an answered forward opens the comment window: otherwise a flood alternating forwards and
+    // plain messages would have every plain one analysed outside the rate limit.
+    if (outcome.kind !== 'limited') forwards.mark(message.channelId, nowMs);
   } else {
     if (x.own && forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none') {
       services.log.info('forward_comment');
