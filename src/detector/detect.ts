@@ -298,12 +298,12 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
       // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
       let end = close + 1;
       for (;;) {
-        const m = /^[、・,\s]*[「『][^「」『』]{0,40}[」』]/.exec(fold.slice(end, end + 60));
+        const m = /^[、・,や と\s]*[「『][^「」『』]{0,40}[」』]/.exec(fold.slice(end, end + 60));
         if (!m) break;
         end += m[0].length;
       }
       const after = fold.slice(end, end + 12);
-      if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の)/.test(after)) return true;
+      if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
       if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし)/.test(after)) return true;
       if (testIn(ctx.rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;

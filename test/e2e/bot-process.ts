@@ -106,8 +106,15 @@ export async function startBot(discord: FakeDiscord, extra: Record<string, strin
   const early = exit.then((code) => {
     throw new Error(`bot exited early with ${String(code)}:\n${out}`);
   });
-  await Promise.race([waitForLog((e) => e['event'] === 'ready', 45_000), early]);
   void early.catch(() => undefined);
+  try {
+    await Promise.race([waitForLog((e) => e['event'] === 'ready', 45_000), early]);
+  } catch (err) {
+    // Never leave a bot behind (it would keep reconnecting to a stand-in that is gone).
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return bot;
 }
 
