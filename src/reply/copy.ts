@@ -350,16 +350,16 @@ const advice: Record<Level, Bilingual[]> = {
       'Do not send personal information such as contact details, your real name, address, bank account or ID.',
     ),
     b(
-      '違反報告をしてください：メッセージや案件ページの「…」メニュー →「違反報告」→「外部連絡ツールへの誘導」（クラウドワークスの場合。他のサービスは下の報告手順を参照）。',
-      'Report it: the "…" menu on the message or job page → "違反報告" (report a violation) → "外部連絡ツールへの誘導" (solicitation to an outside contact tool). This is CrowdWorks; for other platforms see the reporting steps below.',
+      '違反報告をしてください：メッセージや案件ページの「…」メニュー →「違反報告」→「外部連絡ツールへの誘導」（クラウドワークスの場合。他のサービスは「通報のしかた」を参照）。',
+      'Report it: the "…" menu on the message or job page → "違反報告" (report a violation) → "外部連絡ツールへの誘導" (solicitation to an outside contact tool). This is CrowdWorks; for other platforms see "How to report".',
     ),
     b(
       '相手をブロックし、それ以上のやり取りはやめましょう。',
       'Block the sender and stop the conversation.',
     ),
     b(
-      '断る場合は、下の返信例をそのまま貼り付けて使えます。',
-      'If you want to decline, you can paste the suggested reply below as it is.',
+      '断る場合は、返信例をそのまま貼り付けて使えます。',
+      'If you want to decline, you can paste the suggested reply as it is.',
     ),
   ],
   medium: [
