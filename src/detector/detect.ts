@@ -457,6 +457,28 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
 // 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
 const ROUTE_SKIPPED = /^.{0,4}?(?:は|を)?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|手間|省略|なし|無し|不要|いりません|要りません|使わ)/;
 
+/** In a pasted chat log, does the worker decline somewhere after position `pos`? */
+function refusedLaterInChat(ctx: Ctx, pos: number): boolean {
+  const fold = ctx.t.fold;
+  if (!testIn(ctx.rules.macro('CHAT_SPEAKER'), fold)) return false;
+  const re = ctx.rules.macro('OWN_REPLY');
+  re.lastIndex = pos;
+  let m: RegExpExecArray | null;
+  let last = -1;
+  let n = 0;
+  while ((m = re.exec(fold)) !== null && n++ < 50) {
+    last = m.index + Math.max(1, m[0].length);
+    re.lastIndex = last;
+  }
+  re.lastIndex = 0;
+  if (last < 0) return false;
+  // The client kept pushing after the refusal: the log is still a scam. Backing off is not.
+  const rest = fold.slice(last);
+  const clientTurn = /(?:^|\n)\s*(?:【\s?)?(?:くらいあんと|購入者|発注者|相手)/.exec(rest);
+  if (!clientTurn) return true;
+  return /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|このまま(?:こちら|めっせーじ)|知らずに)/.test(rest.slice(clientTurn.index, clientTurn.index + 80));
+}
+
 /** Does the text name the official route as the way forward (and not as something skipped)? */
 function routeNamed(rules: RuleSet, text: string): boolean {
   const re = rules.macro('OFFICIAL_ROUTE');
@@ -597,6 +619,11 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       const s = ctx.sentences[c.sIdx] as Sentence;
       if (rule.context.quotable && isQuoted(ctx, c.sIdx, c.a, c.b)) {
         drop(c, 'quoted');
+        continue;
+      }
+      if (rule.context.quotable && refusedLaterInChat(ctx, c.b)) {
+        // A pasted chat log in which the worker declined after this request.
+        drop(c, 'own_refusal');
         continue;
       }
       if (rule.context.quotable && testIn(rules.macro('OWN_REFUSAL'), fold.slice(s.start, s.end))) {
