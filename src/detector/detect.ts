@@ -532,11 +532,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       quotes: computeQuotes(fold),
       receivedAsk: false,
     };
-    ctx.receivedAsk =
-      (testIn(rules.macro('RECEIVED_STRONG'), fold) || (testIn(rules.macro('RECEIVED_ASK'), fold) && testIn(rules.macro('RECEIVED'), fold))) &&
-      !testIn(rules.macro('HANDLED'), fold) &&
-      !testIn(rules.macro('FORUM'), fold) &&
-      !isArticle(fold, rules);
+
 
     const inferredPlatform = inferPlatform(fold, rules);
     const platform: Platform = opts.platform ?? inferredPlatform ?? 'crowdworks';
@@ -611,6 +607,12 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     }
 
     // 2. Context that needs tokens or the whole text: quotes, negation, stage and platform.
+    ctx.receivedAsk =
+      candidates.length > 0 &&
+      (testIn(rules.macro('RECEIVED_STRONG'), fold) || (testIn(rules.macro('RECEIVED_ASK'), fold) && testIn(rules.macro('RECEIVED'), fold))) &&
+      !testIn(rules.macro('HANDLED'), fold) &&
+      !testIn(rules.macro('FORUM'), fold) &&
+      !isArticle(fold, rules);
     const findings: Finding[] = [];
     const masks = candidates.length > 0 ? contactMaskRanges(t, rules) : [];
     const article = candidates.length > 0 && !ctx.receivedAsk && isArticle(fold, rules);
