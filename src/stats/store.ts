@@ -153,6 +153,7 @@ interface PendingRow {
   repeated: boolean;
 }
 
+const WhoSchema = z.instanceof(Buffer);
 const VectorSchema = z.instanceof(Buffer).refine((b) => b.length % 8 === 0, { error: 'corrupt count vector' });
 const HourlyRowSchema = z.object({ guild: z.instanceof(Buffer), hour: z.number().int(), v: VectorSchema });
 const RuleIdRowSchema = z.object({ id: z.number().int().positive(), rule: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/) });
@@ -174,6 +175,8 @@ const TargetRowSchema = z.object({
 const GuildKeySchema = z.string().regex(new RegExp(`^[0-9a-f]{${GUILD_KEY_BYTES * 2}}$`), { error: 'not a guild key' });
 
 const MAX_PENDING = 20_000;
+/** Users whose weekly reporter hashes are kept in memory (never written anywhere). */
+const REPORTER_CACHE = 20_000;
 const SEEN_HASHES = 9;
 const SEEN_EXCLUDE = 6;
 
@@ -204,29 +207,32 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
 
   const keys: Keyring = createKeyring(opts.secret);
   checkKey(db, keys, log);
-
   // ---- prepared statements ------------------------------------------------------------------
   const insCheck = db.prepare(
     'INSERT INTO checks (hour, guild, level, platform, stage, source, categories, tools, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const upSeen = db.prepare(
-    `INSERT INTO fp_seen (h, who, day, guild) VALUES (?, ?, ?, ?)
-     ON CONFLICT (h, who) DO UPDATE SET day = excluded.day, guild = excluded.guild WHERE excluded.day > fp_seen.day`,
-  );
+  const upSeenStmts = new Map<number, Database.Statement>();
+  /** One statement per check: its fingerprints (1 to 9 rows) in one multi-row upsert. */
+  const upSeen = (n: number): Database.Statement => {
+    let st = upSeenStmts.get(n);
+    if (!st) {
+      st = db.prepare(
+        `INSERT INTO fp_seen (h, who, day, guild) VALUES ${Array(n).fill('(?, ?, ?, ?)').join(', ')}
+         ON CONFLICT (h, who) DO UPDATE SET day = excluded.day, guild = excluded.guild WHERE excluded.day > fp_seen.day`,
+      );
+      upSeenStmts.set(n, st);
+    }
+    return st;
+  };
   const bump = db.prepare('INSERT INTO hourly (guild, hour, v) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = counts_add(v, excluded.v)');
   const insRule = db.prepare('INSERT OR IGNORE INTO rule_ids (rule) VALUES (?)');
   const ruleByName = db.prepare('SELECT id, rule FROM rule_ids WHERE rule = ?');
   const allRules = db.prepare('SELECT id, rule FROM rule_ids');
   const inList = (n: number): string => Array(n).fill('?').join(', ');
+  // The reporters (distinct) of any of a text's fingerprints inside the window; usually none.
   const seenStmt = db
-    .prepare(
-      `SELECT COUNT(*) FROM (
-         SELECT DISTINCT who FROM fp_seen
-         WHERE h IN (${inList(SEEN_HASHES)}) AND day > ? AND who NOT IN (${inList(SEEN_EXCLUDE)})
-         LIMIT ${SEEN_CAP})`,
-    )
+    .prepare(`SELECT DISTINCT who FROM fp_seen WHERE h IN (${inList(SEEN_HASHES)}) AND day > ? LIMIT ${SEEN_CAP + SEEN_EXCLUDE}`)
     .pluck();
-  const seenWho = db.prepare(`SELECT 1 FROM fp_seen WHERE h IN (${inList(SEEN_HASHES)}) AND who = ? AND day > ? LIMIT 1`).pluck();
   const countsQ = db
     .prepare(
       `SELECT v FROM hourly WHERE guild = ? AND hour >= ? AND hour < ?
@@ -254,7 +260,6 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   // Only users whose texts matched something are cached (with all their weekly hashes).
   const reporterKeys = new Map<string, { hour0: number; own: Buffer; exclude: Buffer[] }>();
   const NO_EXCLUDE = (): Buffer[] => [];
-  const NO_REPORTER = Buffer.alloc(REPORTER_KEY_BYTES);
   // Checks without a user (the CLI) each count as their own reporter: a random per-process prefix
   // and a counter, never derived from anything about the check.
   const anonPrefix = randomBytes(4);
@@ -293,7 +298,14 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
         entry.exclude.push(keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(w), userId));
       }
       complete = true;
-      if (reporterKeys.size > 20_000) reporterKeys.clear();
+      if (reporterKeys.size >= REPORTER_CACHE) {
+        // Drop the oldest tenth (a Map iterates in insertion order).
+        let drop = REPORTER_CACHE / 10;
+        for (const k of reporterKeys.keys()) {
+          if (drop-- <= 0) break;
+          reporterKeys.delete(k);
+        }
+      }
       reporterKeys.set(userId, entry);
       return entry.exclude;
     };
@@ -314,15 +326,20 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
 
   // ---- group commit ----------------------------------------------------------------------------
   let pending: PendingRow[] = [];
-  /** Queued rows by fingerprint (latin1 of the hash → indices into `pending`). */
-  let pendingByHash = new Map<string, number[]>();
+  /** Queued fingerprints: hash → reporter → day (latin1 keys), counted by "seen" before a flush. */
+  let pendingSeen = new Map<string, Map<string, number>>();
   const enqueue = (row: PendingRow): void => {
-    const i = pending.push(row) - 1;
+    pending.push(row);
+    const day = Math.floor(row.hour / DAY_HOURS);
+    const who = row.who.toString('latin1');
     for (const h of row.fps) {
       const k = h.toString('latin1');
-      const list = pendingByHash.get(k);
-      if (list) list.push(i);
-      else pendingByHash.set(k, [i]);
+      let m = pendingSeen.get(k);
+      if (!m) {
+        m = new Map();
+        pendingSeen.set(k, m);
+      }
+      m.set(who, Math.max(day, m.get(who) ?? day));
     }
   };
   let timer: NodeJS.Timeout | null = null;
@@ -348,8 +365,12 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     for (const r of rows) {
       const ruleCodes = r.rules.map(ruleIdFor);
       insCheck.run(r.hour, r.guild, r.level, r.platform, r.stage, r.source, r.categories, r.tools, ruleCodes.join(','));
-      const day = Math.floor(r.hour / DAY_HOURS);
-      for (const h of r.fps) upSeen.run(h, r.who, day, r.guild);
+      if (r.fps.length > 0) {
+        const day = Math.floor(r.hour / DAY_HOURS);
+        const params: (Buffer | number | null)[] = [];
+        for (const h of r.fps) params.push(h, r.who, day, r.guild);
+        upSeen(r.fps.length).run(...params);
+      }
       for (const g of r.guild ? [ALL, r.guild] : [ALL]) {
         const v = vectorFor(g, r.hour);
         add(v, DIM.total, 0);
@@ -373,18 +394,22 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     }
     if (pending.length === 0) return;
     const rows = pending;
-    pending = [];
-    pendingByHash = new Map();
     try {
       writeBatch(rows);
+      pending = [];
+      pendingSeen = new Map();
       if (failing) log.info('stats_write_recovered', { rows: rows.length });
       failing = false;
     } catch (err) {
       if (!failing) log.error('stats_write_failed', { error: errorName(err), code: errorCode(err), rows: rows.length });
       failing = true;
-      // Keep the rows for the next attempt unless the queue would grow without bound.
-      if (rows.length <= MAX_PENDING) for (const r of rows) enqueue(r);
-      else log.warn('stats_rows_dropped', { rows: rows.length });
+      // The transaction rolled back: the rows stay queued for the next attempt, unless the queue
+      // would grow without bound.
+      if (rows.length > MAX_PENDING) {
+        log.warn('stats_rows_dropped', { rows: rows.length });
+        pending = [];
+        pendingSeen = new Map();
+      }
     }
   };
 
@@ -405,32 +430,20 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   // queued rows not yet written. Reads at most SEEN_CAP reporters: a template that went around a
   // thousand times is reported as 1,000.
   const seenOthers = (fps: Buffer[], sinceDay: number, excludeOf: () => Buffer[]): number => {
-    const hs = fps.slice(0, SEEN_HASHES);
+    // Equal canonical texts share every band, so the exact fingerprint needs no lookup of its own
+    // unless the text was too short for bands (fps = [exact]).
+    const hs = fps.length > 1 ? fps.slice(1, 1 + SEEN_HASHES) : fps.slice(0, 1);
     while (hs.length < SEEN_HASHES) hs.push(fps[0] as Buffer);
-    const count = (exclude: Buffer[]): number => {
-      const ex = exclude.length > 0 ? exclude.slice(0, SEEN_EXCLUDE) : [NO_REPORTER];
-      while (ex.length < SEEN_EXCLUDE) ex.push(ex[0] as Buffer);
-      return z.number().int().min(0).parse(seenStmt.get(...hs, sinceDay, ...ex));
-    };
-    // Most texts match nothing: only then is it worth computing this user's other weekly hashes.
-    let n = count([]);
-    const queuedMatch = fps.some((h) => pendingByHash.has(h.toString('latin1')));
-    if (n === 0 && !queuedMatch) return 0;
-    const exclude = excludeOf();
-    if (n > 0 && exclude.length > 0) n = count(exclude);
-    // Queued rows count too, unless the same reporter is already counted in the database.
-    const queued = new Map<string, Buffer>();
+    const who = new Set<string>();
+    for (const w of seenStmt.all(...hs, sinceDay)) who.add(WhoSchema.parse(w).toString('latin1'));
     for (const h of fps) {
-      for (const i of pendingByHash.get(h.toString('latin1')) ?? []) {
-        const p = pending[i] as PendingRow;
-        if (Math.floor(p.hour / DAY_HOURS) <= sinceDay || exclude.some((x) => x.equals(p.who))) continue;
-        queued.set(p.who.toString('latin1'), p.who);
-      }
+      const queued = pendingSeen.get(h.toString('latin1'));
+      if (queued) for (const [w, day] of queued) if (day > sinceDay) who.add(w);
     }
-    for (const who of queued.values()) {
-      if (seenWho.get(...hs, who, sinceDay) === undefined) n++;
-    }
-    return Math.min(n, SEEN_CAP);
+    if (who.size === 0) return 0;
+    // Only now is it worth computing this user's hashes of the other weeks in the window.
+    for (const own of excludeOf()) who.delete(own.toString('latin1'));
+    return Math.min(who.size, SEEN_CAP);
   };
 
   let recordFailing = false;
