@@ -129,7 +129,7 @@ export const execute: ChatInputExecute = async (interaction, services) => {
       return;
     case 'opt-out':
       if (!interaction.options.getBoolean('confirm', true)) {
-        await replyPrivately(interaction, adminStatus(stats, { guildId, cron: stats.digestCron, locale }));
+        await replyPrivately(interaction, c.optOutNotConfirmed[locale]);
         return;
       }
       await replyPrivately(interaction, adminOptOut(stats, { guildId, locale }));

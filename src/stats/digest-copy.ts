@@ -255,6 +255,10 @@ export const adminCopy = {
       `✅ このサーバーのチェックの記録を停止し、これまでの記録（${checks.toLocaleString('ja-JP')}件）と、それに関わる集計・文面の指紋を削除しました。チェック自体はこれまでどおり使えます。再開するには「記録を再開」を選んでください。`,
       `✅ Recording is off for this server; its ${checks} records, their counts and fingerprints were deleted. Checking still works as before. Choose "opt in" to resume.`,
     ),
+  optOutNotConfirmed: b(
+    '記録の停止と削除は行っていません。実行するには confirm を True にしてもう一度お試しください。',
+    'Nothing was changed. To stop recording and delete the records, run it again with confirm set to True.',
+  ),
   optedIn: b('✅ このサーバーのチェックの記録を再開しました（本文や個人を特定する情報は保存しません）。', '✅ Recording resumed for this server (no text or identities are stored).'),
   statusText: (s: { channel: string | null; scope: Bilingual; optedOut: boolean; lastWeek: string | null; cron: string }): Bilingual =>
     b(
