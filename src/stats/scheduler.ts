@@ -22,7 +22,11 @@ export type PostDigest = (target: DigestTarget, digest: DigestOutput) => Promise
 export const DEFAULT_MAINTENANCE_CRON = '30 4 * * *';
 
 export interface SchedulerOptions {
-  stats: CommunityStats;
+  /**
+   * The store, or a function returning the current one (the bot's guard may reopen it; a function
+   * that throws while the database is unavailable makes that run log and skip).
+   */
+  stats: CommunityStats | (() => CommunityStats);
   rules: RuleSet;
   post: PostDigest;
   /** DIGEST_CRON, read in Asia/Tokyo. */
@@ -63,20 +67,23 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   const dueWeek = (at: Date): IsoWeek | null => dueWeekOf(cron, at);
 
+  const current = (): CommunityStats => (typeof opts.stats === 'function' ? opts.stats() : opts.stats);
+
   const runTick = async (at: Date): Promise<TickResult> => {
     const result: TickResult = { week: null, posted: 0, failed: 0, skipped: 0 };
     try {
+      const stats = current();
       const week = dueWeek(at);
       result.week = week;
       if (!week) return result;
       const built = new Map<string, Promise<DigestOutput>>();
-      for (const target of opts.stats.digestTargets()) {
+      for (const target of stats.digestTargets()) {
         if (target.lastWeek !== null && target.lastWeek >= week) continue;
-        if (target.scope === 'server' && opts.stats.isOptedOut(target.guildKey)) {
+        if (target.scope === 'server' && stats.isOptedOut(target.guildKey)) {
           result.skipped++;
           continue;
         }
-        if (!opts.stats.claimDigestWeek(target.guildKey, week)) {
+        if (!stats.claimDigestWeek(target.guildKey, week)) {
           result.skipped++;
           continue;
         }
@@ -84,7 +91,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         const cacheKey = scopeKey ?? '*';
         let digest = built.get(cacheKey);
         if (!digest) {
-          digest = composeDigest(opts.stats, opts.rules, week, scopeKey, { chart: opts.chart ?? true });
+          digest = composeDigest(stats, opts.rules, week, scopeKey, { chart: opts.chart ?? true });
           built.set(cacheKey, digest);
         }
         let outcome: PostResult;
@@ -99,7 +106,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
           log.info('digest_posted', { week, scope: target.scope });
         } else {
           result.failed++;
-          opts.stats.noteDigestProblem(target.guildKey, week, outcome.problem);
+          stats.noteDigestProblem(target.guildKey, week, outcome.problem);
           log.warn('digest_not_posted', { week, problem: outcome.problem });
         }
       }
@@ -122,7 +129,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
 
   const maintain = (): void => {
     try {
-      const r = opts.stats.maintain(now());
+      const r = current().maintain(now());
       log.info('stats_retention', { ...r });
     } catch (err) {
       log.error('stats_retention_failed', { error: err instanceof Error ? err.name : typeof err });

@@ -172,6 +172,27 @@ describe('digest schedule', () => {
     expect(posts.map((p) => p.week)).toEqual(['2026-W47', '2026-W47']);
   });
 
+  it('takes the store from a function, and skips a run (logged) while it is unavailable', async () => {
+    const logged: string[] = [];
+    let available = false;
+    const s = createDigestScheduler({
+      stats: () => {
+        if (!available) throw new Error('statistics database unavailable');
+        return stats;
+      },
+      rules: testRules(),
+      post: recordingPost(),
+      now: () => clock,
+      chart: false,
+      log: { info: () => undefined, warn: () => undefined, error: (e) => void logged.push(e) },
+    });
+    clock = MON_W48_0900_JST;
+    await expect(s.tick()).resolves.toMatchObject({ posted: 0 });
+    expect(logged).toEqual(['digest_tick_failed']);
+    available = true;
+    await expect(s.tick()).resolves.toMatchObject({ posted: 2 });
+  });
+
   it('runs retention on start without failing', async () => {
     clock = MON_W48_0900_JST;
     const s = scheduler();
