@@ -42,6 +42,13 @@ export const ConfigSchema = z.object({
       .transform((v): 'auto' | number => (v === 'auto' ? 'auto' : Number(v))),
   ),
   /**
+   * How often (seconds) the bot looks at the statistics database file and, after a fault (locked,
+   * read-only, deleted, replaced), tries it again. Default 10.
+   */
+  STATS_RECOVERY_SECONDS: optional(
+    z.string().regex(/^[1-9]\d{0,3}$/, { error: 'must be a whole number of seconds from 1 to 9999' }).transform(Number),
+  ).transform((v) => v ?? 10),
+  /**
    * Base URL of the Discord REST API without the version (default https://discord.com/api).
    * Only the tests set it, to point the real bot at a local stand-in.
    */

@@ -10,6 +10,7 @@ import { handleDirectMessage, isDirectMessage, RecentForwards } from './dm.ts';
 import { localeOf } from './locale.ts';
 import { errorFields } from './log.ts';
 import { apologise, replyPrivately } from './respond.ts';
+import { StatsUnavailableError } from './stats-guard.ts';
 
 export interface WiredBot {
   /** Resolves when every handler started so far has finished (tests and shutdown wait on it). */
@@ -76,9 +77,12 @@ export function wireEvents(client: Client, services: Services, commands: LoadedC
   }
 
   async function fail(interaction: RepliableInteraction, handler: string, err: unknown): Promise<void> {
-    log.error('handler_failed', { handler, ...errorFields(err) });
+    // The statistics database is down (/stats, the digest admin): say so; the guard logged the incident.
+    const statsDown = err instanceof StatsUnavailableError || (err instanceof Error && err.name === 'SqliteError');
+    if (statsDown) log.warn('stats_unavailable_reply', { handler });
+    else log.error('handler_failed', { handler, ...errorFields(err) });
     try {
-      await apologise(interaction);
+      await apologise(interaction, statsDown ? noteCopy.statsUnavailable : noteCopy.apology);
     } catch (err2) {
       log.error('apology_failed', { handler, ...errorFields(err2) });
     }

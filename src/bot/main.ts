@@ -2,6 +2,7 @@
 // The engine (kuromoji, ~1 s) is built before login, so the first interaction is answered in time.
 import { ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import { consoleCopy } from '../reply/bot-copy.ts';
+import { StatsConfigError } from '../stats/config.ts';
 import { createClient } from './client.ts';
 import { runConsole } from './console.ts';
 import { wireEvents } from './events.ts';
@@ -10,6 +11,13 @@ import { createLogger, errorFields } from './log.ts';
 import type { LoadedCommand, Services } from './command.ts';
 import { createServices } from './services.ts';
 import { createShutdown } from './shutdown.ts';
+
+/** A bad statistics setting (src/stats/config.ts): its message names the keys, never the values. */
+const isStatsConfigError = (err: unknown): err is StatsConfigError => err instanceof StatsConfigError;
+function configFailure(err: Error): number {
+  process.stderr.write(`gaibu-guard: ${err.message}\n`);
+  return 2;
+}
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -28,7 +36,13 @@ async function main(): Promise<number> {
     // Keep the terminal readable: only warnings and errors from the logger.
     const log = createLogger(config.LOG_LEVEL === 'debug' ? 'debug' : 'warn');
     process.stdout.write(`${consoleCopy.noToken.ja}\n${consoleCopy.noToken.en}\n${consoleCopy.loading.ja}\n`);
-    const services = await createServices(config, log);
+    let services: Services;
+    try {
+      services = await createServices(config, log);
+    } catch (err) {
+      if (isStatsConfigError(err)) return configFailure(err);
+      throw err;
+    }
     // SIGTERM (a process manager, a closed terminal): queued statistics are written before exit.
     process.once('SIGTERM', () => {
       services.stats?.close();
@@ -60,6 +74,7 @@ async function main(): Promise<number> {
     services = await createServices(config, log);
     commands = await loadCommands();
   } catch (err) {
+    if (isStatsConfigError(err)) return configFailure(err);
     // A broken rule file or command module: nothing can be answered, so do not log in at all.
     log.error('startup_failed', errorFields(err));
     return 1;

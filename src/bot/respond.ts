@@ -5,7 +5,7 @@
 // arrived late) and then edit the deferred reply.
 import { MessageFlags, type APIEmbed, type RepliableInteraction } from 'discord.js';
 import { noteCopy } from '../reply/bot-copy.ts';
-import type { Locale } from '../reply/copy-types.ts';
+import type { Bilingual, Locale } from '../reply/copy-types.ts';
 import { buildReportReply, type ButtonRow } from '../reply/embed.ts';
 import { runCheck, type CheckInput, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
@@ -53,9 +53,9 @@ export async function replyPrivately(interaction: RepliableInteraction, content:
   await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }
 
-/** The apology after a failure, in whatever state the interaction was left. */
-export async function apologise(interaction: RepliableInteraction): Promise<void> {
-  const content = noteCopy.apology[localeOf(interaction.locale)];
+/** The apology after a failure (or another short note), in whatever state the interaction was left. */
+export async function apologise(interaction: RepliableInteraction, note: Bilingual = noteCopy.apology): Promise<void> {
+  const content = note[localeOf(interaction.locale)];
   if (interaction.deferred && !interaction.replied) await interaction.editReply({ content, embeds: [], components: [] });
   else if (interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
   else await interaction.reply({ content, flags: MessageFlags.Ephemeral });

@@ -1,17 +1,18 @@
 // Builds the Services object once at startup (see src/bot/command.ts for what each field is for).
 import type { Config } from '../config.ts';
 import { createEngine, type Engine } from '../engine.ts';
-import type { StatsPort } from '../stats/port.ts';
+import { openStatsFromEnv } from '../stats/index.ts';
 import type { Services } from './command.ts';
 import type { Logger } from './log.ts';
 import { createRateLimiter } from './rate-limit.ts';
+import { createStatsGuard, type StatsGuard } from './stats-guard.ts';
 
 export async function createServices(config: Config, log: Logger, opts: { engine?: Engine } = {}): Promise<Services> {
   const started = performance.now();
   const engine = opts.engine ?? (await createEngine());
   const checkMs = warmUp(engine);
   log.info('engine_ready', { ms: Math.round(performance.now() - started), check_ms: Math.round(checkMs * 10) / 10 });
-  const stats = await openStats(config, log);
+  const stats = await openStats(config, log, engine);
   return { engine, stats, limiter: createRateLimiter(), log, now: () => new Date() };
 }
 
@@ -36,10 +37,15 @@ export function warmUp(engine: Engine, rounds = 15): number {
 }
 
 /**
- * Community statistics at config.DATABASE_PATH. The SQLite implementation of StatsPort lands with
- * the statistics issue (src/stats/); until then checks are not recorded and this returns null.
- * That issue replaces the body of this function; nothing else in the bot changes.
+ * Community statistics at config.DATABASE_PATH (src/stats/, created on first run), behind the
+ * guard that keeps the bot answering through database faults (src/bot/stats-guard.ts). A bad
+ * statistics setting (STATS_SECRET, RETENTION_DAYS, DIGEST_CRON) throws StatsConfigError.
  */
-export async function openStats(_config: Config, _log: Logger): Promise<StatsPort | null> {
-  return null;
+export async function openStats(config: Config, log: Logger, engine: Engine): Promise<StatsGuard> {
+  return createStatsGuard({
+    path: config.DATABASE_PATH,
+    log,
+    recoveryMs: config.STATS_RECOVERY_SECONDS * 1000,
+    open: (logger) => openStatsFromEnv({ rules: engine.detector.rules, path: config.DATABASE_PATH, logger }).stats,
+  });
 }

@@ -79,6 +79,10 @@ export const noteCopy = {
       `短い時間にたくさんのチェックをいただいたため、少しお休みしています。${seconds}秒ほどしてから、もう一度お試しください。`,
       `You have sent many checks in a short time, so I am taking a short break. Please try again in about ${seconds} seconds.`,
     ),
+  statsUnavailable: b(
+    'いま統計データベースを利用できないため、集計を表示できません。しばらくしてからもう一度お試しください（メッセージのチェックはこれまでどおり使えます）。',
+    'The statistics database is not available right now, so statistics cannot be shown. Please try again later (checking messages works as usual).',
+  ),
   apology: b(
     '申し訳ありません。チェック中に問題が起きました。少し時間をおいて、もう一度お試しください。',
     'Sorry, something went wrong during the check. Please try again in a little while.',
