@@ -7,6 +7,7 @@
 //   recordFingerprinted(); the two are timed apart: `insert_per_s` is the store (the "seen N times"
 //   lookup, queueing and the group commits), `record_per_s` adds the fingerprinting (the
 //   detector's normalizer, contact masks, MinHash, HMACs), which is CPU work outside SQLite;
+//   Retention runs once per simulated day, as the scheduler does (timed apart: retention_daily_ms);
 // - digest time: the weekly digest query + build (no chart) for all servers and for one, and the
 //   /stats month summary, on the full database.
 //
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
   let fpMs = 0;
   let wallMs = 0;
   let cpuMs = 0;
+  let retentionMs = 0;
+  let retentionRuns = 0;
+  let lastDay = -1;
   let lastChunkRate = 0;
   let seenMax = 0;
   let seenPositive = 0;
@@ -120,6 +124,15 @@ async function main(): Promise<void> {
       const c = performance.now();
       fpMs += b - a;
       chunkDb += c - b;
+      // The bot runs retention once a day (src/stats/scheduler.ts); so does the simulated clock.
+      const day = Math.floor((start + Math.floor((k / ROWS) * SPAN_MS)) / 86_400_000);
+      if (day !== lastDay) {
+        lastDay = day;
+        const m = performance.now();
+        stats.maintain(new Date(day * 86_400_000));
+        retentionMs += performance.now() - m;
+        retentionRuns++;
+      }
       const seen = res?.seenOthers ?? 0;
       if (seen > 0) seenPositive++;
       if (seen > seenMax) seenMax = seen;
@@ -183,6 +196,7 @@ async function main(): Promise<void> {
     digest_all_ms_max: Math.round((digestAll.at(-1) as number) * 10) / 10,
     digest_server_ms_p50: median(digestServer),
     stats_month_ms_p50: median(statsMonth),
+    retention_daily_ms_avg: Math.round((retentionMs / Math.max(1, retentionRuns)) * 10) / 10,
     retention_ms: maintainMs,
     retention_deleted_checks: retention.deletedChecks,
     db_mb: dbMb,
