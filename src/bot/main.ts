@@ -1,11 +1,15 @@
 // `npm start`. Without DISCORD_TOKEN: the local console over the same handlers. With it: the bot.
 // The engine (kuromoji, ~1 s) is built before login, so the first interaction is answered in time.
+import { Events } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../config.ts';
 import { consoleCopy } from '../reply/bot-copy.ts';
-import { StatsConfigError } from '../stats/config.ts';
+import { loadStatsEnv, StatsConfigError } from '../stats/config.ts';
+import { discordDigestPoster } from '../stats/post-discord.ts';
+import { createDigestScheduler } from '../stats/scheduler.ts';
 import { createClient } from './client.ts';
 import { runConsole } from './console.ts';
 import { wireEvents } from './events.ts';
+import { drainablePoster } from './digest-posts.ts';
 import { loadCommands } from './loader.ts';
 import { createLogger, errorFields } from './log.ts';
 import type { LoadedCommand, Services } from './command.ts';
@@ -81,6 +85,25 @@ async function main(): Promise<number> {
   }
   const client = createClient({ apiUrl: config.DISCORD_API_URL, shards: config.DISCORD_SHARDS });
   const bot = wireEvents(client, services, commands);
+
+  // The weekly digest (src/stats/scheduler.ts), started once the gateway is ready. On shutdown its
+  // timers stop first, and a digest being posted is let finish.
+  const community = services.stats?.community;
+  const poster = drainablePoster(discordDigestPoster(client));
+  const scheduler = community
+    ? createDigestScheduler({ stats: community, rules: services.engine.detector.rules, post: poster.post, cron: loadStatsEnv().DIGEST_CRON, log })
+    : null;
+  client.once(Events.ClientReady, () => {
+    if (shutdown.started || !scheduler) return;
+    scheduler.start().then(
+      (r) => log.info('digest_scheduler_started', { week: r.week, posted: r.posted, failed: r.failed }),
+      (err: unknown) => log.error('digest_scheduler_failed', errorFields(err)),
+    );
+  });
+  shutdown.add('stop', 'scheduler', async () => {
+    scheduler?.stop();
+    await poster.close();
+  });
   shutdown.add('drain', 'checks', () => bot.idle());
   shutdown.add('close', 'gateway', () => client.destroy());
   // A handler that raced the gateway closing still finishes before the database goes away.

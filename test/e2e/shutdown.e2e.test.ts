@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { botEnv, callbackData, checkPatch, ROOT, sendDm, sendInteraction, startBot, type BotProcess, type Json } from './bot-process.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
@@ -58,6 +59,7 @@ describe('graceful shutdown of the bot process', () => {
     expect(drained).toMatchObject({ outcome: 'done' });
     expect(Number(drained!['ms'])).toBeGreaterThan(200);
     const stepOrder = events.filter((e) => e['event'] === 'shutdown_step').map((e) => e['step']);
+    expect(stepOrder.indexOf('scheduler')).toBe(0); // the digest scheduler stops first
     expect(stepOrder.indexOf('checks')).toBeLessThan(stepOrder.indexOf('gateway'));
     expect(stepOrder.indexOf('gateway')).toBeLessThan(stepOrder.indexOf('database'));
   });
@@ -76,15 +78,23 @@ describe('graceful shutdown of the bot process', () => {
     expect(bot.events().find((e) => e['event'] === 'shutdown')).toMatchObject({ signal: 'SIGINT' });
   });
 
-  it('on SIGTERM when idle: exits 0 within a second or two', async () => {
+  it('on SIGTERM right after answering: writes the queued statistics, closes the database, exits 0 within a second or two', async () => {
     await boot();
     const answered = sendInteraction(discord, 'interaction-check.json');
     expect(callbackData(await answered.callback)['flags']).toBe(64);
     const t0 = Date.now();
-    bot.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM'); // before the store's group commit would have written the row
     expect(await bot.exited()).toBe(0);
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(discord.closes.at(-1)?.code).toBe(1000);
+    // The statistics file was closed cleanly with the check in it.
+    const db = new Database(join(bot.dataDir, 'gaibu-guard.db'), { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(Number(db.prepare('SELECT COUNT(*) FROM checks').pluck().get())).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 });
 
