@@ -68,7 +68,22 @@ describe('bad input', () => {
   });
 
   it('refuses to load a rule pattern shaped for catastrophic backtracking', () => {
-    expect(() => loadRules({ dir: makeRuleDir('(?:a+)+b') })).toThrow(/catastrophic|backtracking/);
+    const dir = makeRuleDir('(?:a+)+b');
+    try {
+      expect(() => loadRules({ dir })).toThrow(/catastrophic|backtracking/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the file, the rule and the field when a rule file is broken', () => {
+    const dir = makeRuleDir('ok');
+    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'category: pressure\ncap: 5\nrules:\n  - id: bad.rule\n    weight: 99\n    description: テスト用\n    explanation: テスト用の説明文です。\n    patterns: [x]\n    examples:\n      hit: [x]\n');
+    try {
+      expect(() => loadRules({ dir })).toThrow(/bad\.yaml.*bad\.rule.*weight/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
