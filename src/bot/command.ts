@@ -17,6 +17,7 @@ import type {
   UserContextMenuCommandInteraction,
 } from 'discord.js';
 import type { Engine } from '../engine.ts';
+import type { CheckQueue } from './check-queue.ts';
 import type { StatsPort } from '../stats/port.ts';
 import type { Logger } from './log.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -38,6 +39,11 @@ export interface Services {
   stats: StatsPort | null;
   /** Per-user check budget shared by /check, the context menu, DMs and the console. */
   limiter: RateLimiter;
+  /**
+   * The bot's checks, one per event-loop turn, with an estimate of the wait (src/bot/check-queue.ts).
+   * Absent (the console, some tests): checks run at once.
+   */
+  queue?: CheckQueue;
   /** Structured logger. Never pass it message text, tokens or user ids. */
   log: Logger;
   /** The clock (tests freeze it). */

@@ -15,7 +15,7 @@ import type { Bilingual } from '../reply/copy-types.ts';
 import { runCheck, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
 import { extractMessage } from './extract.ts';
-import { payloadFor } from './respond.ts';
+import { inQueue, payloadFor } from './respond.ts';
 
 export const COMMENT_WINDOW_MS = 3000;
 
@@ -51,19 +51,27 @@ export async function handleDirectMessage(message: Message, services: Services, 
   const who = { userId: message.author.id, guildId: null };
   let outcome: CheckOutcome;
 
+  // Both branches decide inside the FIFO check queue, so a forward's budget decision and its mark
+  // always come before the comment the Discord client sends right after it.
   if (x.isForward) {
     const notes: Bilingual[] = x.own ? [noteCopy.commentNotChecked] : [];
-    outcome = runCheck({ text: x.forwarded, source: 'forward', ...who, notes, attachments: x.forwardedAttachments }, services);
-    // Only an answered forward opens the comment window: otherwise a flood alternating forwards and
-    // plain messages would have every plain one analysed outside the rate limit.
-    if (outcome.kind !== 'limited') forwards.mark(message.channelId, nowMs);
+    outcome = await inQueue(services, () => {
+      const o = runCheck({ text: x.forwarded, source: 'forward', ...who, notes, attachments: x.forwardedAttachments }, services);
+      // Only an answered forward opens the comment window: otherwise a flood alternating forwards
+      // and plain messages would have every plain one analysed outside the rate limit.
+      if (o.kind !== 'limited') forwards.mark(message.channelId, nowMs);
+      return o;
+    });
   } else {
-    if (x.own && forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none') {
+    const harmlessComment = x.own
+      ? await inQueue(services, () => forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none')
+      : false;
+    if (harmlessComment) {
       services.log.info('forward_comment');
       await message.reply({ content: noteCopy.commentAfterForward.ja, allowedMentions: { parse: [], repliedUser: false } });
       return;
     }
-    outcome = runCheck({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, services);
+    outcome = await inQueue(services, () => runCheck({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, services));
   }
 
   // Over the budget: one notice per window, not one per message.

@@ -38,14 +38,42 @@ export function shouldDefer(createdTimestamp: number, nowMs: number, chars: numb
   return chars > DEFER_OVER_CHARS || nowMs - createdTimestamp > DEFER_AFTER_AGE_MS;
 }
 
+/** Runs `job` in the services' check queue when there is one (the bot), else at once. */
+export function inQueue<T>(services: Services, job: () => T): Promise<T> {
+  if (services.queue) return services.queue.run(job);
+  try {
+    return Promise.resolve(job());
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
 /** Runs a check for an interaction and answers it privately. */
 export async function answerCheck(interaction: RepliableInteraction, input: CheckInput, services: Services): Promise<void> {
   const locale = localeOf(interaction.locale);
-  const defer = shouldDefer(interaction.createdTimestamp, services.now().getTime(), input.text.length);
-  if (defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const payload = payloadFor(runCheck(input, services), locale);
-  if (defer) await interaction.editReply(payload);
-  else await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+  const nowMs = services.now().getTime();
+  let deferral: Promise<unknown> | null = null;
+  const deferNow = (): void => {
+    deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    deferral.catch(() => undefined); // awaited below
+  };
+  if (shouldDefer(interaction.createdTimestamp, nowMs, input.text.length)) deferNow();
+  // Still waiting for its turn in the check queue when the window runs short: defer then. The
+  // queue runs checks in short slices, so this timer fires between two slices.
+  const timer = deferral ? null : setTimeout(deferNow, Math.max(0, interaction.createdTimestamp + DEFER_AFTER_AGE_MS - nowMs));
+  let outcome: CheckOutcome;
+  try {
+    outcome = await inQueue(services, () => runCheck(input, services));
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+  const payload = payloadFor(outcome, locale);
+  if (deferral) {
+    await deferral;
+    await interaction.editReply(payload);
+  } else {
+    await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+  }
 }
 
 /** A short private text answer (help, button answers, notes). */

@@ -1,8 +1,10 @@
 // Builds the Services object once at startup (see src/bot/command.ts for what each field is for).
 import type { Config } from '../config.ts';
 import { createEngine, type Engine } from '../engine.ts';
+import { buildReportReply } from '../reply/embed.ts';
 import { openStatsFromEnv } from '../stats/index.ts';
 import type { Services } from './command.ts';
+import { createCheckQueue } from './check-queue.ts';
 import type { Logger } from './log.ts';
 import { createRateLimiter } from './rate-limit.ts';
 import { createStatsGuard, type StatsGuard } from './stats-guard.ts';
@@ -13,7 +15,7 @@ export async function createServices(config: Config, log: Logger, opts: { engine
   const checkMs = warmUp(engine);
   log.info('engine_ready', { ms: Math.round(performance.now() - started), check_ms: Math.round(checkMs * 10) / 10 });
   const stats = await openStats(config, log, engine);
-  return { engine, stats, limiter: createRateLimiter(), log, now: () => new Date() };
+  return { engine, stats, limiter: createRateLimiter(), queue: createCheckQueue(), log, now: () => new Date() };
 }
 
 /** Sample texts (made up, not users') covering the common paths: a tool request, a call, a harmless job. */
@@ -25,11 +27,11 @@ const WARM_UP_TEXTS = [
 ];
 
 /**
- * Runs a few analyses before login, so the first real checks do not pay for JIT compilation
+ * Runs a few analyses and builds their replies before login, so the first real checks do not pay for JIT compilation
  * (cold, a check takes several times longer; a burst right after a restart would feel it).
  */
 export function warmUp(engine: Engine, rounds = 15): number {
-  for (let i = 0; i < rounds; i++) for (const t of WARM_UP_TEXTS) engine.analyse(t);
+  for (let i = 0; i < rounds; i++) for (const t of WARM_UP_TEXTS) buildReportReply(engine.analyse(t), i % 2 === 0 ? 'ja' : 'en', { notes: [], seenOthers: null });
   // The last round, warm: what one check costs on this machine.
   const started = performance.now();
   for (const t of WARM_UP_TEXTS) engine.analyse(t);

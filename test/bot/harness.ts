@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from 'discord.js';
 import { createClient } from '../../src/bot/client.ts';
+import { createCheckQueue } from '../../src/bot/check-queue.ts';
 import type { LoadedCommand, Services } from '../../src/bot/command.ts';
 import { wireEvents } from '../../src/bot/events.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
@@ -94,6 +95,7 @@ export async function createHarness(engine: Engine, opts: HarnessOptions = {}): 
     engine,
     stats: opts.stats ?? null,
     limiter: createRateLimiter(opts.limit === undefined ? {} : { limit: opts.limit }),
+    queue: createCheckQueue(),
     log: createLogger('debug', (line) => logs.push(line)),
     now: () => new Date(now),
   };
