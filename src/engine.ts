@@ -2,6 +2,7 @@
 // The CLI, the local console and the Discord bot each create one Engine at startup and share it.
 import { createDetector, type Detector } from './detector/detect.ts';
 import { loadRules } from './detector/rules.ts';
+import { loadSimilarity } from './detector/similarity.ts';
 import { buildTokenizer, type Tokenizer } from './detector/tokenizer.ts';
 import type { CheckOptions } from './detector/types.ts';
 import { composeReport, type Report } from './reply/report.ts';
@@ -16,12 +17,15 @@ export interface EngineOptions {
   tokenizer?: Tokenizer;
   rulesDir?: string;
   maxChars?: number;
+  /** Folder of the statistical model (similarity.yaml + weights.json); false: the rules alone. */
+  modelDir?: string | false;
 }
 
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const rules = loadRules(opts.rulesDir ? { dir: opts.rulesDir } : {});
   const tokenizer = opts.tokenizer ?? (await buildTokenizer());
-  const detector = createDetector(tokenizer, rules, opts.maxChars ? { maxChars: opts.maxChars } : {});
+  const similarity = opts.modelDir === false ? undefined : loadSimilarity(opts.modelDir);
+  const detector = createDetector(tokenizer, rules, { ...(opts.maxChars ? { maxChars: opts.maxChars } : {}), similarity });
   return {
     detector,
     tokenizer,

@@ -19,7 +19,8 @@ import {
   type Tool,
   type Verdict,
 } from './types.ts';
-import { contactMaskRanges, renderPhrase } from './mask.ts';
+import { contactMaskRanges, looseContactRanges, mergeRanges, renderPhrase } from './mask.ts';
+import type { SimilarityModel } from './similarity.ts';
 
 /** Inputs longer than this are analysed up to here and the verdict says it was cut. */
 export const DEFAULT_MAX_CHARS = 8000;
@@ -39,7 +40,21 @@ export interface Detector {
 
 export interface DetectorOptions {
   maxChars?: number;
+  /** The statistical fallback (rules/model/); without it the rules decide alone. */
+  similarity?: SimilarityModel | undefined;
 }
+
+type StageKind = CompiledRule['context']['stage'];
+
+/** How the similarity finding meets the stage rules: contact and call categories like their rules. */
+const SIMILARITY_STAGE: Partial<Record<Category, StageKind>> = {
+  off_platform_contact: 'contact',
+  contact_details: 'contact',
+  pre_contract_call: 'call',
+};
+
+/** The rules saw a risky cue and explained it away: the model must not second-guess that. */
+const SETTLED: ReadonlySet<Mitigation['reason']> = new Set(['negated', 'quoted', 'own_refusal', 'article', 'official_route', 'after_escrow']);
 
 interface Sentence {
   start: number; // fold offsets
@@ -288,6 +303,11 @@ function isQuoted(ctx: Ctx, sIdx: number, a: number, b: number): boolean {
   // The user pasted what they received and asks about it: judge the quote, do not excuse it
   // (a general statement about scams still is one).
   if (ctx.receivedAsk) {
+    // 「「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？」: the writer retells a
+    // request in one line and asks about it; that is a question, not the request itself.
+    for (const [open, close] of ctx.quotes) {
+      if (open < a && close >= b && close - open <= 80 && /^\s*(?:と|って|とか)\s?(?:言われ|いわれ|来|き(?:た|ま)|届|送られ|書かれ|返って|返信|連絡が|めっせーじが|頼まれ|提案され|持ちかけ|誘われ)/.test(fold.slice(close + 1, close + 12))) return true;
+    }
     const s0 = ctx.sentences[sIdx] as Sentence;
     return testIn(ctx.rules.macro('REPORTED_GENERAL'), fold.slice(b, Math.min(s0.end, b + 30)));
   }
@@ -402,6 +422,24 @@ function asksForDeliverable(ctx: Ctx, c: Candidate): boolean {
   return testIn(ctx.rules.macro('DELIVERABLE_REQUEST'), segment);
 }
 
+/**
+ * 「Zoom面接のマナーについての記事を3本お願いします」「Slackへの通知機能を実装してください」: a
+ * deliverable follows the cue with only descriptive words between them, so the cue is the topic
+ * of the work, not a request to use it.
+ */
+function toolInDeliverable(ctx: Ctx, c: Candidate): boolean {
+  const from = c.cueEnd ?? c.b;
+  const s = ctx.sentences[c.sIdx] as Sentence;
+  const segment = ctx.t.fold.slice(from, Math.min(s.end, from + 90));
+  const re = ctx.rules.macro('DELIVERABLE_OBJECT');
+  re.lastIndex = 0;
+  const m = re.exec(segment);
+  re.lastIndex = 0;
+  if (!m || m.index > 45) return false;
+  const gap = segment.slice(0, m.index);
+  return !testIn(ctx.rules.macro('DELIVERABLE_GAP_BLOCK'), gap) || testIn(ctx.rules.macro('DELIVERABLE_ATTRIBUTIVE'), gap);
+}
+
 interface StageInput {
   platform: Platform;
   stage: Stage;
@@ -416,24 +454,24 @@ interface StageInput {
  * (medium) after the contract without it, and a call after the contract is no longer a
  * pre-contract call.
  */
-function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
+function stageAdjust(ctx: Ctx, kind: StageKind, sIdx: number, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
   const { rules, t } = ctx;
-  if (c.rule.context.stage === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
-  if (c.rule.context.stage === 'coconala_mention') {
+  if (kind === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
+  if (kind === 'coconala_mention') {
     // On coconala any outside tool is off limits, unless the text itself declines it.
     if (st.platform !== 'coconala' || testIn(rules.macro('OWN_REPLY'), t.fold)) return { weight };
     return { weight: Math.max(weight, LEVEL_THRESHOLDS.medium + 0.5) };
   }
-  if (c.rule.context.stage === 'unescrowed') {
+  if (kind === 'unescrowed') {
     // Only when the user said where things stand and 仮払い is not among it.
     const unescrowed = st.stageGiven && st.stage === 'after_contract';
     return unescrowed ? { weight } : { weight: 0, reason: 'after_escrow' };
   }
   if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
   // On another job site an online interview is ordinary; its own rules are unknown to us.
-  if (st.platform === 'other' && c.rule.context.stage === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
-  const first = ctx.sentences[Math.max(0, c.sIdx - 1)] as Sentence;
-  const last = ctx.sentences[Math.min(ctx.sentences.length - 1, c.sIdx + 1)] as Sentence;
+  if (st.platform === 'other' && kind === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
+  const first = ctx.sentences[Math.max(0, sIdx - 1)] as Sentence;
+  const last = ctx.sentences[Math.min(ctx.sentences.length - 1, sIdx + 1)] as Sentence;
   const near = t.fold.slice(first.start, last.end);
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.
@@ -443,7 +481,7 @@ function stageAdjust(ctx: Ctx, c: Candidate, weight: number, st: StageInput): { 
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
   if (routeCounts && routeNamed(rules, near)) return { weight: 0, reason: 'official_route' };
-  const isCall = c.rule.context.stage === 'call';
+  const isCall = kind === 'call';
   if (st.officialRoute && routeCounts) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
   if (st.stage === 'after_escrow' || st.stage === 'after_contract' || afterContractNear) {
@@ -513,6 +551,26 @@ function isArticle(fold: string, rules: RuleSet): boolean {
   }
   re.lastIndex = 0;
   return seen.size >= 2;
+}
+
+/** Per category the strongest finding plus a quarter of each further one, within the category's cap. */
+function scoreFindings(findings: Finding[], rules: RuleSet): { score: number; catScores: Array<[Category, number]> } {
+  const byCat = new Map<Category, number[]>();
+  for (const f of findings) {
+    const list = byCat.get(f.category) ?? [];
+    list.push(f.weight);
+    byCat.set(f.category, list);
+  }
+  let score = 0;
+  const catScores: Array<[Category, number]> = [];
+  for (const [cat, ws] of byCat) {
+    ws.sort((x, y) => y - x);
+    const [top = 0, ...rest] = ws;
+    const s = Math.min(rules.caps[cat] ?? top, top + 0.25 * rest.reduce((acc, w) => acc + w, 0));
+    catScores.push([cat, s]);
+    score += s;
+  }
+  return { score, catScores };
 }
 
 export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: DetectorOptions = {}): Detector {
@@ -634,7 +692,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       }
       let weight = rule.weight;
       if (rule.context.stage !== 'none') {
-        const adjusted = stageAdjust(ctx, c, weight, { platform, stage, stageGiven: stageSource === 'given', officialRoute });
+        const adjusted = stageAdjust(ctx, rule.context.stage, c.sIdx, weight, { platform, stage, stageGiven: stageSource === 'given', officialRoute });
         if (adjusted.reason) drop(c, adjusted.reason);
         weight = adjusted.weight;
         if (weight <= 0) continue;
@@ -647,11 +705,15 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         drop(c, 'tool_is_work');
         continue;
       }
+      if (toolInDeliverable(ctx, c)) {
+        drop(c, 'tool_is_work');
+        continue;
+      }
       if (c.cueEnd !== null && rule.context.stage !== 'none' && toolHeadsCompound(ctx, c.sIdx, c.cueEnd)) {
         drop(c, 'tool_is_work');
         continue;
       }
-      if (rule.context.negatable && negatedAfter(ctx, sentenceIndexAt(ctx.sentences, Math.max(c.a, c.b - 1)), c.b, c.a)) {
+      if (rule.context.negatable && negatedAfter(ctx, sentenceIndexAt(ctx.sentences, Math.max(c.a, (c.cueEnd ?? c.b) - 1)), c.cueEnd ?? c.b, c.a)) {
         drop(c, 'negated');
         continue;
       }
@@ -680,23 +742,52 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     findings.length = 0;
     findings.push(...kept);
 
-    // 3. Score: per category the strongest finding plus a little for each further one, capped
+    // 3. The statistical fallback, only where the rules alone would not flag the text and did
+    //    not already explain a risky cue away (negated, quoted, official route, an article…).
+    const similarity = options.similarity;
+    if (
+      similarity &&
+      scoreFindings(findings, rules).score < LEVEL_THRESHOLDS.medium &&
+      !mitigations.some((m) => SETTLED.has(m.reason)) &&
+      !isArticle(fold, rules) &&
+      !testIn(rules.macro('OWN_REFUSAL'), fold)
+    ) {
+      const sim = similarity.score(fold);
+      const top = sim.categories[0];
+      if (top && sim.probability >= similarity.config.threshold) {
+        const [fa, fb] = sim.focus;
+        const sIdx = sentenceIndexAt(ctx.sentences, fa);
+        const kind = SIMILARITY_STAGE[top.category] ?? 'none';
+        let weight = similarity.config.weight;
+        const id = similarity.config.id;
+        let keep = true;
+        if (kind !== 'none') {
+          const adjusted = stageAdjust(ctx, kind, sIdx, weight, { platform, stage, stageGiven: stageSource === 'given', officialRoute });
+          if (adjusted.reason) mitigations.push({ rule: id, reason: adjusted.reason, span: foldSpanToRaw(t, fa, fb) });
+          weight = adjusted.weight;
+          keep = weight > 0;
+        }
+        if (keep) {
+          const span = foldSpanToRaw(t, fa, fb);
+          const masks = mergeRanges(contactMaskRanges(t, rules), looseContactRanges(text, span));
+          findings.push({
+            rule: id,
+            category: top.category,
+            weight,
+            span,
+            phrase: renderPhrase(text, span, masks),
+            description: similarity.config.description,
+            explanation: similarity.config.explanations[top.category] ?? similarity.config.description,
+          });
+        }
+      }
+    }
+
+    // 4. Score: per category the strongest finding plus a little for each further one, capped
     //    (five LINE cues are not five times the risk).
-    const byCat = new Map<Category, number[]>();
-    for (const f of findings) {
-      const list = byCat.get(f.category) ?? [];
-      list.push(f.weight);
-      byCat.set(f.category, list);
-    }
-    let score = 0;
-    const catScores: Array<[Category, number]> = [];
-    for (const [cat, ws] of byCat) {
-      ws.sort((x, y) => y - x);
-      const [top = 0, ...rest] = ws;
-      const s = Math.min(rules.caps[cat] ?? top, top + 0.25 * rest.reduce((acc, w) => acc + w, 0));
-      catScores.push([cat, s]);
-      score += s;
-    }
+    const scored = scoreFindings(findings, rules);
+    let score = scored.score;
+    const catScores = scored.catScores;
     if (article) score = Math.min(score, ARTICLE_SCORE_CAP);
     score = Math.round(score * 100) / 100;
     catScores.sort((x, y) => y[1] - x[1]);

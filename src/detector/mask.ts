@@ -26,9 +26,30 @@ export function contactMaskRanges(t: NormalizedText, rules: RuleSet): Span[] {
     }
     re.lastIndex = 0;
   }
-  ranges.sort((a, b) => a.start - b.start);
+  return mergeRanges(ranges, []);
+}
+
+/**
+ * Handle-like tokens without a marker (「kzm_0324 まで」), for phrases chosen by the statistical
+ * model rather than by a rule that knows where the value is: Latin/digit runs of 4+ characters
+ * that hold a digit, `_` or `@`, and long digit runs. Over-masking here costs nothing.
+ */
+export function looseContactRanges(raw: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const re = /[A-Za-z0-9_.@\-Ａ-Ｚａ-ｚ０-９＿＠]{4,}/g;
+  const part = raw.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(part)) !== null) {
+    if (/[0-9０-９_＿@＠]/.test(m[0]) && !/^[0-9０-９,.]{1,6}$/.test(m[0])) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Merges two sorted-or-not range lists into one sorted list without overlaps. */
+export function mergeRanges(a: Span[], b: Span[]): Span[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start);
   const merged: Span[] = [];
-  for (const r of ranges) {
+  for (const r of all) {
     const last = merged[merged.length - 1];
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
     else merged.push({ ...r });

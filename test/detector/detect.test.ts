@@ -66,6 +66,44 @@ describe('stays quiet on honest messages', () => {
   ])('%s', (text) => {
     expect(['none', 'low']).toContain(check(text).level);
   });
+
+  it.each([
+    ['Zoom面接のマナーについての就活生向け記事を3本お願いします'],
+    ['Slackへの通知機能を実装していただけますか'],
+    ['Zoom会議の議事録を、箇条書きで1ページにまとめてください'],
+    ['Skypeを使った英会話レッスン用の教材テキストを、10課分作っていただきたいです'],
+    ['LINEで友だち追加を促すPOPのデザインをお願いします'],
+    ['カカオトークで届いた韓国語のメッセージを日本語に訳してください'],
+    ['「20代女性限定」など業務と無関係な条件の求人の問題点についてのコラムを依頼します'],
+  ])('treats the tool or phrase as the topic of a deliverable: %s', (text) => {
+    expect(['none', 'low']).toContain(check(text).level);
+  });
+
+  it('still flags a request that only mentions a document: 「LINEで資料をお送りしますので追加してください」', () => {
+    expect(['high', 'medium']).toContain(check('LINEで資料をお送りしますので追加してください').level);
+    expect(['high', 'medium']).toContain(check('Zoomで解説をお願いします。契約前に一度お話ししましょう').level);
+  });
+
+  it.each([
+    ['本案件では面談や通話は行わず、すべてこちらのメッセージで完結します'],
+    ['急ぎの場合でもお電話はせず、メッセージで対応しますのでご安心ください'],
+  ])('reads 〜ず as a negation: %s', (text) => {
+    expect(['none', 'low']).toContain(check(text).level);
+  });
+
+  it.each([
+    ['Chatworkでのやり取りをご提案いただきましたが、契約前ですので、こちらのメッセージで続けさせてください'],
+    ['アプリのインストールが必要な案件は辞退しております。申し訳ございません'],
+    ['ご提案ありがとうございます、手数料の節約より安全を優先したいので、今後もランサーズ経由でお願いできますでしょうか。'],
+  ])("recognises the worker's own refusal: %s", (text) => {
+    expect(['none', 'low']).toContain(check(text).level);
+  });
+
+  it('treats a one-line retelling with a question as a question, not the request itself', () => {
+    expect(['none', 'low']).toContain(check('「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？').level);
+    // A pasted message with a question is still judged on what was pasted.
+    expect(['high', 'medium']).toContain(check('届いたメッセージ：「応募後に詳しい仕事内容をご説明します。まずはメールアドレスをお送りください」 これって普通ですか？').level);
+  });
 });
 
 describe('stage and platform', () => {

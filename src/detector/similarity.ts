@@ -1,0 +1,236 @@
+// The statistical fallback: a character n-gram logistic regression trained on the project's
+// labeled messages (npm run train). The rules chase known phrasings; this model catches the
+// paraphrases they miss (「普段お使いのメッセージアプリで」「画面越しにご挨拶」) and is shown as
+// one finding with its own explanation. It is consulted only when the rules alone would not
+// flag the text, and the detector applies the same stage, platform, quote and negation
+// policy to it as to a rule.
+//
+// Pure: the model is data loaded once (rules/model/), scoring is arithmetic on the folded text.
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { sigmoid } from './logreg.ts';
+import { DEFAULT_RULES_DIR, RuleLoadError } from './rules.ts';
+import { CATEGORY_IDS, CategorySchema, type Category } from './types.ts';
+
+/** Bump when gramText or distinctGrams change: the model file's digest includes it. */
+export const FEATURE_VERSION = 2;
+
+/** Stands for whitespace and punctuation: n-grams never span it, so layout and 。 carry no weight. */
+export const GAP = '|';
+
+/**
+ * The text the n-grams are taken from, 1:1 in length with the fold: digits unified, whitespace and
+ * punctuation turned into gaps (whether a writer ends with 。 or a space says nothing about scams).
+ */
+export function gramText(fold: string): string {
+  return fold
+    .replace(/[0-9]/g, '0')
+    .replace(/[\s。、，,．.！!？?・…「」『』（）()【】\[\]|:：;；~〜ー\-－―]/g, (c) => (c === 'ー' ? c : GAP))
+    .replace(/[\uD800-\uDFFF]/g, '〓');
+}
+
+/** Distinct character n-grams (1..maxN) of a gram text; none spans a gap. */
+export function distinctGrams(s: string, maxN: number): Set<string> {
+  const out = new Set<string>();
+  for (let n = 1; n <= maxN; n++) {
+    for (let i = 0; i + n <= s.length; i++) {
+      const g = s.slice(i, i + n);
+      if (!g.includes(GAP)) out.add(g);
+    }
+  }
+  return out;
+}
+
+const ExampleSchema = z.union([
+  z.string().min(1),
+  z.object({ text: z.string().min(1), platform: z.enum(['crowdworks', 'lancers', 'coconala', 'other']).optional(), stage: z.enum(['before_contract', 'after_contract', 'after_escrow', 'unknown']).optional() }).strict(),
+]);
+
+export const SimilarityConfigSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/),
+    /** Weight of the finding (3 = medium on its own). */
+    weight: z.number().min(0).max(10),
+    /** Probability from which the text counts as resembling a scam. */
+    threshold: z.number().min(0.5).max(0.99),
+    description: z.string().min(2),
+    /** One explanation per category: what resembles what. */
+    explanations: z.record(CategorySchema, z.string().min(8)),
+    training: z
+      .object({
+        /** Labeled JSONL files (globs relative to the repository root). */
+        sources: z.array(z.string().min(1)).min(1),
+        maxN: z.number().int().min(1).max(5),
+        c: z.number().positive(),
+        categoryC: z.number().positive(),
+        /** Weights smaller than this are left out of the model file. */
+        prune: z.number().min(0),
+        categoryPrune: z.number().min(0),
+      })
+      .strict(),
+    examples: z.object({ hit: z.array(ExampleSchema).min(1), miss: z.array(ExampleSchema).min(1) }).strict(),
+  })
+  .strict();
+export type SimilarityConfig = z.infer<typeof SimilarityConfigSchema>;
+
+const WeightTable = z.record(z.string(), z.number());
+export const ModelFileSchema = z
+  .object({
+    format: z.literal(1),
+    /** What it was trained on: files, line counts and a digest of their contents. */
+    trainedOn: z.object({ files: z.array(z.object({ file: z.string(), lines: z.number().int() })), sha256: z.string().regex(/^[0-9a-f]{64}$/), lines: z.number().int().positive() }),
+    maxN: z.number().int().min(1).max(5),
+    bias: z.number(),
+    weights: WeightTable,
+    categories: z.record(CategorySchema, z.object({ bias: z.number(), weights: WeightTable })),
+  })
+  .strict();
+export type ModelFile = z.infer<typeof ModelFileSchema>;
+
+export interface SimilarityScore {
+  probability: number;
+  /** Categories ranked by their own model, most likely first. */
+  categories: Array<{ category: Category; probability: number }>;
+  /** Fold [start, end) of the part of the text that weighs most towards "scam". */
+  focus: [number, number];
+}
+
+export interface SimilarityModel {
+  config: SimilarityConfig;
+  trainedOn: ModelFile['trainedOn'];
+  score(fold: string): SimilarityScore;
+  /** Probability only (cheap: no category ranking, no focus). */
+  probability(fold: string): number;
+}
+
+export const DEFAULT_MODEL_DIR = path.join(DEFAULT_RULES_DIR, 'model');
+
+function readYaml(file: string, dir: string): unknown {
+  try {
+    return YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+  } catch (e) {
+    throw new RuleLoadError(`model/${file}`, undefined, '(yaml)', (e as Error).message);
+  }
+}
+
+export function loadSimilarityConfig(dir: string = DEFAULT_MODEL_DIR): SimilarityConfig {
+  const parsed = SimilarityConfigSchema.safeParse(readYaml('similarity.yaml', dir));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RuleLoadError('model/similarity.yaml', undefined, issue?.path.join('.') || '(root)', issue?.message ?? 'invalid');
+  }
+  for (const c of CATEGORY_IDS) {
+    if (!parsed.data.explanations[c]) throw new RuleLoadError('model/similarity.yaml', parsed.data.id, `explanations.${c}`, 'missing');
+  }
+  return parsed.data;
+}
+
+export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR): SimilarityModel {
+  const config = loadSimilarityConfig(dir);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(path.join(dir, 'weights.json'), 'utf8'));
+  } catch (e) {
+    throw new RuleLoadError('model/weights.json', undefined, '(json)', `${(e as Error).message} — run npm run train`);
+  }
+  const parsed = ModelFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RuleLoadError('model/weights.json', undefined, issue?.path.join('.') || '(root)', issue?.message ?? 'invalid');
+  }
+  return createSimilarity(config, parsed.data);
+}
+
+export function createSimilarity(config: SimilarityConfig, file: ModelFile): SimilarityModel {
+  const maxN = file.maxN;
+  const weights = new Map(Object.entries(file.weights));
+  const cats = CATEGORY_IDS.filter((c) => file.categories[c]).map((c) => {
+    const m = file.categories[c] as { bias: number; weights: Record<string, number> };
+    return { category: c, bias: m.bias, weights: new Map(Object.entries(m.weights)) };
+  });
+
+  function probability(fold: string): number {
+    const grams = distinctGrams(gramText(fold), maxN);
+    let s = 0;
+    for (const g of grams) s += weights.get(g) ?? 0;
+    return sigmoid(s / Math.sqrt(Math.max(1, grams.size)) + file.bias);
+  }
+
+  function score(fold: string): SimilarityScore {
+    const text = gramText(fold);
+    const grams = distinctGrams(text, maxN);
+    const v = 1 / Math.sqrt(Math.max(1, grams.size));
+    let s = 0;
+    for (const g of grams) s += weights.get(g) ?? 0;
+    const ranked = cats
+      .map((c) => {
+        let cs = 0;
+        for (const g of grams) cs += c.weights.get(g) ?? 0;
+        return { category: c.category, probability: sigmoid(cs * v + c.bias) };
+      })
+      .sort((a, b) => b.probability - a.probability);
+    return { probability: sigmoid(s * v + file.bias), categories: ranked, focus: focus(text) };
+  }
+
+  // Spread each n-gram's weight over its characters, then take the sentence (or, in a long
+  // sentence, the 40-character stretch) with the largest positive sum.
+  function focus(text: string): [number, number] {
+    if (text.length === 0) return [0, 0];
+    const contrib = new Float64Array(text.length);
+    const seen = new Set<string>();
+    for (let n = 1; n <= maxN; n++) {
+      for (let i = 0; i + n <= text.length; i++) {
+        const g = text.slice(i, i + n);
+        if (g.includes(GAP) || seen.has(g)) continue;
+        seen.add(g);
+        const w = weights.get(g);
+        if (w === undefined) continue;
+        for (let k = i; k < i + n; k++) contrib[k] = (contrib[k] as number) + w / n;
+      }
+    }
+    let best: [number, number] = [0, text.length];
+    let bestSum = -Infinity;
+    const breaks = /[。！？!?\n]/g;
+    let start = 0;
+    const consider = (a: number, b: number): void => {
+      while (a < b && /\s/.test(text[a] as string)) a++;
+      if (b <= a) return;
+      if (b - a > 60) {
+        // Best 40-character stretch of a long sentence.
+        let sum = 0;
+        for (let k = a; k < a + 40; k++) sum += Math.max(0, contrib[k] as number);
+        let bs = sum;
+        let bi = a;
+        for (let k = a + 40; k < b; k++) {
+          sum += Math.max(0, contrib[k] as number) - Math.max(0, contrib[k - 40] as number);
+          if (sum > bs) {
+            bs = sum;
+            bi = k - 39;
+          }
+        }
+        if (bs > bestSum) {
+          bestSum = bs;
+          best = [bi, bi + 40];
+        }
+        return;
+      }
+      let sum = 0;
+      for (let k = a; k < b; k++) sum += Math.max(0, contrib[k] as number);
+      if (sum > bestSum) {
+        bestSum = sum;
+        best = [a, b];
+      }
+    };
+    let m: RegExpExecArray | null;
+    while ((m = breaks.exec(text)) !== null) {
+      consider(start, m.index + 1);
+      start = m.index + 1;
+    }
+    consider(start, text.length);
+    return best;
+  }
+
+  return { config, trainedOn: file.trainedOn, score, probability };
+}
