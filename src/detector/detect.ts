@@ -752,9 +752,9 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       !isArticle(fold, rules) &&
       !testIn(rules.macro('OWN_REFUSAL'), fold)
     ) {
-      const sim = similarity.score(fold);
-      const top = sim.categories[0];
-      if (top && sim.probability >= similarity.config.threshold) {
+      const sim = similarity.probability(fold) >= similarity.config.threshold ? similarity.score(fold) : null;
+      const top = sim?.categories[0];
+      if (sim && top) {
         const [fa, fb] = sim.focus;
         const sIdx = sentenceIndexAt(ctx.sentences, fa);
         const kind = SIMILARITY_STAGE[top.category] ?? 'none';

@@ -75,7 +75,16 @@ export const SimilarityConfigSchema = z
   .strict();
 export type SimilarityConfig = z.infer<typeof SimilarityConfigSchema>;
 
-const WeightTable = z.record(z.string(), z.number());
+// A plain loop instead of z.record: the tables hold ~100,000 entries and are checked at startup.
+function isWeightTable(x: unknown): x is Record<string, number> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  for (const k in x) {
+    const w: unknown = (x as Record<string, unknown>)[k];
+    if (typeof w !== 'number' || !Number.isFinite(w) || k.length === 0) return false;
+  }
+  return true;
+}
+const WeightTable = z.custom<Record<string, number>>(isWeightTable, 'expected an object of n-gram → finite number');
 export const ModelFileSchema = z
   .object({
     format: z.literal(1),
@@ -145,33 +154,48 @@ export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR): SimilarityModel
 
 export function createSimilarity(config: SimilarityConfig, file: ModelFile): SimilarityModel {
   const maxN = file.maxN;
-  const weights = new Map(Object.entries(file.weights));
-  const cats = CATEGORY_IDS.filter((c) => file.categories[c]).map((c) => {
-    const m = file.categories[c] as { bias: number; weights: Record<string, number> };
-    return { category: c, bias: m.bias, weights: new Map(Object.entries(m.weights)) };
+  const cats = CATEGORY_IDS.filter((c) => file.categories[c]);
+  const catBias = cats.map((c) => (file.categories[c] as { bias: number }).bias);
+  // One table for all models: gram → [scam weight, one weight per category]. One lookup per
+  // n-gram, and each gram string is held once.
+  const width = 1 + cats.length;
+  const table = new Map<string, Float32Array>();
+  const row = (g: string): Float32Array => {
+    let r = table.get(g);
+    if (!r) {
+      r = new Float32Array(width);
+      table.set(g, r);
+    }
+    return r;
+  };
+  for (const [g, w] of Object.entries(file.weights)) row(g)[0] = w;
+  cats.forEach((c, k) => {
+    for (const [g, w] of Object.entries((file.categories[c] as { weights: Record<string, number> }).weights)) row(g)[k + 1] = w;
   });
 
+  function sums(fold: string): { sum: Float64Array; v: number; text: string } {
+    const text = gramText(fold);
+    const grams = distinctGrams(text, maxN);
+    const sum = new Float64Array(width);
+    for (const g of grams) {
+      const r = table.get(g);
+      if (!r) continue;
+      for (let k = 0; k < width; k++) sum[k] = (sum[k] as number) + (r[k] as number);
+    }
+    return { sum, v: 1 / Math.sqrt(Math.max(1, grams.size)), text };
+  }
+
   function probability(fold: string): number {
-    const grams = distinctGrams(gramText(fold), maxN);
-    let s = 0;
-    for (const g of grams) s += weights.get(g) ?? 0;
-    return sigmoid(s / Math.sqrt(Math.max(1, grams.size)) + file.bias);
+    const { sum, v } = sums(fold);
+    return sigmoid((sum[0] as number) * v + file.bias);
   }
 
   function score(fold: string): SimilarityScore {
-    const text = gramText(fold);
-    const grams = distinctGrams(text, maxN);
-    const v = 1 / Math.sqrt(Math.max(1, grams.size));
-    let s = 0;
-    for (const g of grams) s += weights.get(g) ?? 0;
+    const { sum, v, text } = sums(fold);
     const ranked = cats
-      .map((c) => {
-        let cs = 0;
-        for (const g of grams) cs += c.weights.get(g) ?? 0;
-        return { category: c.category, probability: sigmoid(cs * v + c.bias) };
-      })
+      .map((category, k) => ({ category, probability: sigmoid((sum[k + 1] as number) * v + (catBias[k] as number)) }))
       .sort((a, b) => b.probability - a.probability);
-    return { probability: sigmoid(s * v + file.bias), categories: ranked, focus: focus(text) };
+    return { probability: sigmoid((sum[0] as number) * v + file.bias), categories: ranked, focus: focus(text) };
   }
 
   // Spread each n-gram's weight over its characters, then take the sentence (or, in a long
@@ -185,8 +209,8 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
         const g = text.slice(i, i + n);
         if (g.includes(GAP) || seen.has(g)) continue;
         seen.add(g);
-        const w = weights.get(g);
-        if (w === undefined) continue;
+        const w = table.get(g)?.[0];
+        if (w === undefined || w === 0) continue;
         for (let k = i; k < i + n; k++) contrib[k] = (contrib[k] as number) + w / n;
       }
     }
