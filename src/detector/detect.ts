@@ -79,7 +79,9 @@ interface Ctx {
   receivedAsk: boolean;
 }
 
-const SENTENCE_BREAK = /[。！？!?\n]/g;
+// A space after a sentence-final particle, a ♪-like mark (folded to 〇) or an emoji ends a casual
+// sentence too: 「DMで教えるね♪ ここだと書けないので」.
+const SENTENCE_BREAK = /[。！？!?\n]|(?<=[ねよわ〇\p{Extended_Pictographic}])[ \u3000]/gu;
 
 /** Longest "sentence" the context checks look at; longer runs without punctuation are cut. */
 const MAX_SENTENCE = 300;
@@ -156,6 +158,8 @@ function clauseEnd(ctx: Ctx, sIdx: number, pos: number, ts: TokenizedSentence = 
     if (tok.pos === '助詞' && tok.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(tok.surface)) return ts.fEnd[k] as number;
     // 「払います、サイトの支払いは使いません」: a finished predicate then a comma starts a new clause.
     if (tok.posDetail === '読点' && k > 0 && FINITE.has((ts.tokens[k - 1] as Token).surface)) return ts.fStart[k] as number;
+    // 「招待しますね、申請はいりません」: a sentence-final particle then a comma closes the clause.
+    if (tok.posDetail === '読点' && k > 0 && (ts.tokens[k - 1] as Token).posDetail === '終助詞') return ts.fStart[k] as number;
   }
   return s.end;
 }
@@ -195,7 +199,7 @@ function negatedAfter(ctx: Ctx, sIdx: number, from: number, cueStart: number): b
       (tok.pos === '助動詞' && (tok.baseForm === 'ない' || tok.baseForm === 'ぬ' || tok.baseForm === 'ん')) ||
       (tok.pos === '形容詞' && tok.baseForm === 'ない') ||
       (tok.pos === '名詞' && NEG_NOUNS.has(tok.surface)) ||
-      (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm));
+      (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm) && !(tok.baseForm === '控える' && /^(?:たい|て(?:おき|お)|させて)/.test((toks[k + 1] as Token | undefined)?.surface ?? '')));
     if (!isNeg) continue;
     // 「LINEでしか連絡できません」: しか…ない means "only", not a prohibition.
     if (ctx.t.fold.slice(cueStart, fs).includes('しか')) continue;

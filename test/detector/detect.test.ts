@@ -99,6 +99,15 @@ describe('stays quiet on honest messages', () => {
     expect(['none', 'low']).toContain(check(text).level);
   });
 
+  it('reads a casual sentence end (♪, emoji, 〜ね + space) as the end of the negation scope', () => {
+    expect(['high', 'medium']).toContain(check('お仕事の中身はDMでこっそり教えるね♪ ここだと書けないので！').level);
+    expect(['high', 'medium']).toContain(check('仮払いしたので、ここからはSlackのワークスペースに招待しますね、申請はいりません。').level);
+  });
+
+  it('does not take 控えたい (to note down) for a refusal', () => {
+    expect(['high', 'medium']).toContain(check('お振込先を控えたいので、通帳の表紙を撮ってお送りください').level);
+  });
+
   it('treats a one-line retelling with a question as a question, not the request itself', () => {
     expect(['none', 'low']).toContain(check('「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？').level);
     // A pasted message with a question is still judged on what was pasted.
