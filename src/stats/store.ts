@@ -133,6 +133,8 @@ export interface OpenStatsOptions {
   flushMs?: number;
   /** … or once this many are queued. */
   batchSize?: number;
+  /** How long a write waits for another process's lock before it fails and is retried (ms). */
+  busyTimeoutMs?: number;
 }
 
 interface PendingRow {
@@ -175,6 +177,8 @@ const TargetRowSchema = z.object({
 const GuildKeySchema = z.string().regex(new RegExp(`^[0-9a-f]{${GUILD_KEY_BYTES * 2}}$`), { error: 'not a guild key' });
 
 const MAX_PENDING = 20_000;
+/** Pause before retrying a failed (busy, read-only…) batch write. */
+const RETRY_MS = 1000;
 /** Users whose weekly reporter hashes are kept in memory (never written anywhere). */
 const REPORTER_CACHE = 20_000;
 const SEEN_HASHES = 9;
@@ -192,7 +196,10 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   if (opts.path !== ':memory:') mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
   const db = new Database(opts.path);
   db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
+  // Short: better-sqlite3 waits synchronously, so a lock held by another process (a CLI
+  // `check --record`, a backup) would freeze the bot for the whole timeout. A busy write fails
+  // fast, its rows stay queued, and a retry follows (see flush).
+  db.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 200}`);
   // NORMAL in WAL mode: durable across application crashes; a power cut may lose the last commits.
   db.pragma('synchronous = NORMAL');
   // The fingerprint tables take random inserts: keep their pages in memory (64 MB at most) and let
@@ -409,6 +416,10 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
         log.warn('stats_rows_dropped', { rows: rows.length });
         pending = [];
         pendingSeen = new Map();
+      } else if (!timer) {
+        // Retry even if no further check arrives.
+        timer = setTimeout(flush, RETRY_MS);
+        timer.unref();
       }
     }
   };

@@ -193,6 +193,25 @@ describe('counts', () => {
     expect(s.counts(s.guildKeyOf('g1'), h + 1, h + 2).total).toBe(0);
   });
 
+  it('does not wait long for a lock held by another process, and writes the queued rows once it is free', async () => {
+    const d = fresh();
+    const s = track(d.open({ flushMs: 10 }));
+    s.flush();
+    const other = new Database(d.path);
+    other.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    s.record(fakeReport({ findings: [LINE] }), text(1), meta('g1', 'u1', NOW));
+    s.flush();
+    // The old 5 s busy timeout froze the event loop for the whole wait.
+    expect(Date.now() - started).toBeLessThan(2000);
+    other.exec('COMMIT');
+    other.close();
+    // No further check arrives: the retry alone writes the row.
+    await new Promise((r) => setTimeout(r, 1300));
+    const h = hourOf(new Date(NOW));
+    expect(s.counts(null, h, h + 1).total).toBe(1);
+  });
+
   it('stores only a keyed hash of the server: the same name under another key is another server', () => {
     const d = fresh();
     const a = track(d.open());
