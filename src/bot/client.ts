@@ -19,6 +19,8 @@ export interface ClientSetup {
   shards?: 'auto' | number | undefined;
 }
 
+const USER_CACHE = 1000;
+const MEMBER_CACHE = 200;
 export function createClient(setup: ClientSetup = {}): Client {
   const rest: Partial<RESTOptions> = {};
   if (setup.apiUrl) rest.api = setup.apiUrl;
@@ -30,6 +32,14 @@ export function createClient(setup: ClientSetup = {}): Client {
     partials: [Partials.Channel],
     rest,
     allowedMentions: { parse: [], repliedUser: false },
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // Every person who checks a message would otherwise stay cached for the life of the process
+    // (their user, their guild member, their DM channel: ~2 KB each). Checks need none of it
+    // afterwards, so keep a bounded recent set; the bot's own user and member are always kept.
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: USER_CACHE, keepOverLimit: (u) => u.id === u.client.user?.id },
+      GuildMemberManager: { maxSize: MEMBER_CACHE, keepOverLimit: (m) => m.id === m.client.user?.id },
+    }),
   });
 }

@@ -64,6 +64,15 @@ async function main(): Promise<number> {
   // A stray rejection or exception is logged (without its message) and the bot keeps serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', errorFields(reason)));
   process.on('uncaughtException', (err) => log.error('uncaught_exception', errorFields(err)));
+  // Diagnostics: SIGUSR2 logs the memory figures — after a full collection when node runs with
+  // --expose-gc — so a leak can be told apart from garbage not yet collected.
+  process.on('SIGUSR2', () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const m = process.memoryUsage();
+    const mb = (x: number): number => Math.round(x / 1e5) / 10;
+    log.info('memory', { rss_mb: mb(m.rss), heap_used_mb: mb(m.heapUsed), external_mb: mb(m.external), collected: gc !== undefined });
+  });
 
   // SIGTERM / SIGINT: stop timers, finish the checks in flight, then close the gateway and the
   // database (src/bot/shutdown.ts). Listening from here on, a signal while the dictionary loads

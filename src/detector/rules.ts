@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { foldPatternSource } from './normalize.ts';
+import { widenReadings, type ReadingTable } from './readings.ts';
 import { CategorySchema, PlatformSchema, StageSchema, ToolSchema, type Category, type Tool } from './types.ts';
 
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
@@ -88,7 +89,24 @@ const RuleFileSchema = z
   })
   .strict();
 
-const LexiconSchema = z.object({ macros: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1)) }).strict();
+const LexiconSchema = z
+  .object({
+    macros: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.string().min(1)),
+    /** Kanji word → per-character kana readings; patterns also match the kana spellings. */
+    readings: z.record(z.string().regex(/^\p{Script=Han}+$/u, 'a reading key is a kanji word'), z.array(z.string().regex(/^[ぁ-ゖ/]+$/, 'readings are hiragana, alternatives split by /'))).default({}),
+  })
+  .strict()
+  .superRefine((lex, ctx) => {
+    for (const [w, r] of Object.entries(lex.readings)) {
+      if (Array.from(w).length !== r.length) ctx.addIssue({ code: 'custom', path: ['readings', w], message: `one reading per character (${Array.from(w).length})` });
+    }
+  });
+
+/** What patterns are compiled with: macros and the kana readings of kanji words. */
+interface Lexicon {
+  macros: Record<string, string>;
+  readings: ReadingTable;
+}
 
 export type RuleSpec = z.infer<typeof RuleSchema>;
 type ContextSpec = z.infer<typeof ContextSchema>;
@@ -163,8 +181,8 @@ function expandMacros(src: string, macros: Record<string, string>, file: string,
 // quantified without a bound, like (a+)+ or (?:x*y?)*. Our patterns never need them.
 const NESTED_QUANTIFIER = /\((?:\?:)?[^()]*(?:[+*]|\{\d+,\})[^()]*\)(?:[+*]|\{\d+,\})/;
 
-export function compilePattern(src: string, macros: Record<string, string>, file: string, ruleId: string | undefined, field: string): RegExp {
-  const expanded = foldPatternSource(expandMacros(src, macros, file, ruleId, field));
+export function compilePattern(src: string, lex: Lexicon, file: string, ruleId: string | undefined, field: string): RegExp {
+  const expanded = widenReadings(foldPatternSource(expandMacros(src, lex.macros, file, ruleId, field)), lex.readings);
   if (NESTED_QUANTIFIER.test(expanded)) {
     throw new RuleLoadError(file, ruleId, field, `pattern has a nested unbounded quantifier (catastrophic backtracking risk): ${src}`);
   }
@@ -221,14 +239,14 @@ export interface LoadOptions {
 export function loadRules(opts: LoadOptions = {}): RuleSet {
   const dir = opts.dir ?? DEFAULT_RULES_DIR;
   const lexFile = path.join(dir, 'lexicon.yaml');
-  let macros: Record<string, string>;
+  let lex: Lexicon;
   {
     const parsed = LexiconSchema.safeParse(YAML.parse(fs.readFileSync(lexFile, 'utf8')));
     if (!parsed.success) {
       const f = formatZodError(parsed.error, null);
       throw new RuleLoadError('lexicon.yaml', undefined, f.field, f.detail);
     }
-    macros = parsed.data.macros;
+    lex = parsed.data;
   }
   const files = fs
     .readdirSync(dir)
@@ -256,7 +274,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
       const prev = seen.get(r.id);
       if (prev) throw new RuleLoadError(file, r.id, 'id', `duplicate rule id (also in ${prev})`);
       seen.set(r.id, file);
-      const c = (field: string, list: string[]): RegExp[] => list.map((s, k) => compilePattern(s, macros, file, r.id, `${field}.${k}`));
+      const c = (field: string, list: string[]): RegExp[] => list.map((s, k) => compilePattern(s, lex, file, r.id, `${field}.${k}`));
       const compiled: CompiledRule = {
         id: r.id,
         category,
@@ -291,7 +309,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
     macro(name: string): RegExp {
       let re = macroCache.get(name);
       if (!re) {
-        re = compilePattern(`{${name}}`, macros, 'lexicon.yaml', undefined, name);
+        re = compilePattern(`{${name}}`, lex, 'lexicon.yaml', undefined, name);
         macroCache.set(name, re);
       }
       return re;

@@ -3,6 +3,10 @@
 //     a deferral followed by the edited answer) within Discord's 3-second window;
 //   - 10,000 checks in a row (slash commands and DMs, a few thousand distinct users, the corpus'
 //     texts): the bot's RSS after the run is within 10% of its RSS after warm-up (no leak).
+//     Every check comes from a new person, so the per-person state fills up during the run: the
+//     weekly reporter keys (≤ 20,000 people, ~1.5 KB each), rate-limit buckets (≤ 10,000) and
+//     discord.js's user and member caches (≤ 1,000 / 200). The heap after a full collection is
+//     printed too: it rises ~2 KB per new person until those caps, then stays flat.
 // Figures are printed as one JSON line per test ("load: …").
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +27,20 @@ function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   if (!kb) throw new Error('no VmRSS');
   return Math.round(Number(kb) / 102.4) / 10;
+}
+
+/** Asks the bot for a full collection and its memory figures (SIGUSR2 → a `memory` log line). */
+async function memorySample(): Promise<{ rss_mb: number; heap_mb: number }> {
+  const isMemory = (e: Json): boolean => e['event'] === 'memory';
+  const before = bot.events().filter(isMemory).length;
+  bot.child.kill('SIGUSR2');
+  const deadline = Date.now() + 10_000;
+  while (bot.events().filter(isMemory).length <= before) {
+    if (Date.now() > deadline) throw new Error('no memory line after SIGUSR2');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const e = bot.events().filter(isMemory)[before] as Json;
+  return { rss_mb: rssMb(bot.child.pid!), heap_mb: Number(e['heap_used_mb']) };
 }
 
 /** CPU time (user + system) the bot has used, in ms. */
@@ -49,7 +67,9 @@ const userId = (n: number): string => String(1300000000000100000n + BigInt(n));
 beforeAll(async () => {
   discord = new FakeDiscord(5000);
   await discord.start();
-  bot = await startBot(discord);
+  // --expose-gc: the bot runs a full collection before each memory sample (SIGUSR2), so the
+  // figures show what is kept rather than when V8 happened to collect.
+  bot = await startBot(discord, {}, { nodeArgs: ['--expose-gc'] });
 });
 
 afterAll(async () => {
@@ -92,7 +112,7 @@ describe('load', () => {
     const SAMPLE_EVERY = 250;
     const started = Date.now();
     const cpu0 = cpuMs(bot.child.pid!);
-    const samples: { checks: number; rss_mb: number }[] = [];
+    const samples: { checks: number; rss_mb: number; heap_mb: number }[] = [];
     let done = 0;
     let failed = 0;
 
@@ -117,7 +137,7 @@ describe('load', () => {
         await one(n).catch(() => failed++);
         done++;
         if (done % SAMPLE_EVERY === 0) {
-          samples.push({ checks: done, rss_mb: rssMb(bot.child.pid!) });
+          samples.push({ checks: done, ...(await memorySample()) });
           discord.forget();
         }
       }
@@ -143,6 +163,7 @@ describe('load', () => {
       growth_pct: Math.round(growth * 1000) / 10,
       rss_min_max_mb: [Math.min(...samples.map((x) => x.rss_mb)), Math.max(...samples.map((x) => x.rss_mb))],
       rss_every_1000_mb: samples.filter((x) => x.checks % 1000 === 0).map((x) => Math.round(x.rss_mb)),
+      heap_after_gc_every_1000_mb: samples.filter((x) => x.checks % 1000 === 0).map((x) => Math.round(x.heap_mb)),
       db_mb: Math.round(dbBytes() / 1e5) / 10,
     };
     console.log(`load: ${JSON.stringify(figures)}`);
