@@ -158,6 +158,12 @@ function clauseEnd(ctx: Ctx, sIdx: number, pos: number, ts: TokenizedSentence = 
     if (tok.pos === '助詞' && tok.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(tok.surface)) return ts.fEnd[k] as number;
     // 「払います、サイトの支払いは使いません」: a finished predicate then a comma starts a new clause.
     if (tok.posDetail === '読点' && k > 0 && FINITE.has((ts.tokens[k - 1] as Token).surface)) return ts.fStart[k] as number;
+    // 「登録いただけない場合は、このお話はなかったことに」: a condition then a comma closes it too.
+    if (tok.posDetail === '読点' && k > 0) {
+      const p1 = (ts.tokens[k - 1] as Token).surface;
+      const p2 = k > 1 ? (ts.tokens[k - 2] as Token).surface : '';
+      if (p1 === '場合' || (p1 === 'は' && p2 === '場合') || p1 === 'なら' || p1 === '限り') return ts.fStart[k] as number;
+    }
     // 「招待しますね、申請はいりません」: a sentence-final particle then a comma closes the clause.
     if (tok.posDetail === '読点' && k > 0 && (ts.tokens[k - 1] as Token).posDetail === '終助詞') return ts.fStart[k] as number;
   }
@@ -709,7 +715,8 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         drop(c, 'tool_is_work');
         continue;
       }
-      if (toolInDeliverable(ctx, c)) {
+      // Not for 「仮払いの前に3記事だけ納品して」: there the deliverable is the pressure itself.
+      if (rule.context.stage !== 'work' && rule.category !== 'pressure' && toolInDeliverable(ctx, c)) {
         drop(c, 'tool_is_work');
         continue;
       }

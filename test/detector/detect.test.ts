@@ -104,6 +104,20 @@ describe('stays quiet on honest messages', () => {
     expect(['high', 'medium']).toContain(check('仮払いしたので、ここからはSlackのワークスペースに招待しますね、申請はいりません。').level);
   });
 
+  it('still flags a tool request inside a design or development posting', () => {
+    const posting = '【ココナラ】ロゴデザインのご依頼\n◆依頼内容\n新規開業するカフェのロゴ制作をお願いします。\n・名刺とショップカードへの展開も予定\n◆進め方\nイメージのすり合わせはLINE通話で行いたいので、ご提案時にLINE IDを教えてください。';
+    expect(check(posting).level).toBe('high');
+  });
+
+  it('keeps a threat after a condition apart from the request before it', () => {
+    expect(check('契約の前に、本日中にChatworkへご登録いただけない場合は、このお話はなかったことにさせていただきます。').level).toBe('high');
+  });
+
+  it('flags delivering work while 仮払い is still missing', () => {
+    expect(['high', 'medium']).toContain(check('仮払いはまだですが、急ぎの案件なので先に1本目を納品してください。').level);
+    expect(['high', 'medium']).toContain(check('仮払いの前に、テストとして3記事だけ納品していただけますか').level);
+  });
+
   it('does not take 控えたい (to note down) for a refusal', () => {
     expect(['high', 'medium']).toContain(check('お振込先を控えたいので、通帳の表紙を撮ってお送りください').level);
   });
