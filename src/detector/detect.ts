@@ -156,16 +156,15 @@ function clauseEnd(ctx: Ctx, sIdx: number, pos: number, ts: TokenizedSentence = 
     const tok = ts.tokens[k] as Token;
     if ((ts.fStart[k] as number) < pos) continue;
     if (tok.pos === '助詞' && tok.posDetail === '接続助詞' && CLAUSE_PARTICLES.has(tok.surface)) return ts.fEnd[k] as number;
-    // 「払います、サイトの支払いは使いません」: a finished predicate then a comma starts a new clause.
-    if (tok.posDetail === '読点' && k > 0 && FINITE.has((ts.tokens[k - 1] as Token).surface)) return ts.fStart[k] as number;
-    // 「登録いただけない場合は、このお話はなかったことに」: a condition then a comma closes it too.
+    // A comma closes the clause after a finished predicate (「払います、サイトの支払いは使いません」),
+    // a sentence-final particle (「招待しますね、申請はいりません」) or a condition (「登録いただけない
+    // 場合は、このお話はなかったことに」).
     if (tok.posDetail === '読点' && k > 0) {
-      const p1 = (ts.tokens[k - 1] as Token).surface;
+      const prev = ts.tokens[k - 1] as Token;
       const p2 = k > 1 ? (ts.tokens[k - 2] as Token).surface : '';
-      if (p1 === '場合' || (p1 === 'は' && p2 === '場合') || p1 === 'なら' || p1 === '限り') return ts.fStart[k] as number;
+      const condition = prev.surface === '場合' || (prev.surface === 'は' && p2 === '場合') || prev.surface === 'なら' || prev.surface === '限り';
+      if (FINITE.has(prev.surface) || prev.posDetail === '終助詞' || condition) return ts.fStart[k] as number;
     }
-    // 「招待しますね、申請はいりません」: a sentence-final particle then a comma closes the clause.
-    if (tok.posDetail === '読点' && k > 0 && (ts.tokens[k - 1] as Token).posDetail === '終助詞') return ts.fStart[k] as number;
   }
   return s.end;
 }
@@ -682,7 +681,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       !testIn(rules.macro('FORUM'), fold) &&
       !isArticle(fold, rules);
     const findings: Finding[] = [];
-    const masks = candidates.length > 0 ? contactMaskRanges(t, rules) : [];
+    const ruleMasks = candidates.length > 0 ? contactMaskRanges(t, rules) : [];
     const article = candidates.length > 0 && !ctx.receivedAsk && isArticle(fold, rules);
     for (const c of candidates) {
       const { rule } = c;
@@ -739,7 +738,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         category: rule.category,
         weight,
         span,
-        phrase: renderPhrase(text, span, masks),
+        phrase: renderPhrase(text, span, ruleMasks),
         description: rule.description,
         explanation: rule.explanation,
       });
@@ -763,24 +762,21 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       !isArticle(fold, rules) &&
       !testIn(rules.macro('OWN_REFUSAL'), fold)
     ) {
-      const sim = similarity.probability(fold) >= similarity.config.threshold ? similarity.score(fold) : null;
+      const sim = similarity.score(fold);
       const top = sim?.categories[0];
       if (sim && top) {
         const [fa, fb] = sim.focus;
-        const sIdx = sentenceIndexAt(ctx.sentences, fa);
+        const span = foldSpanToRaw(t, fa, fb);
         const kind = SIMILARITY_STAGE[top.category] ?? 'none';
         let weight = similarity.config.weight;
         const id = similarity.config.id;
-        let keep = true;
         if (kind !== 'none') {
-          const adjusted = stageAdjust(ctx, kind, sIdx, weight, { platform, stage, stageGiven: stageSource === 'given', officialRoute });
-          if (adjusted.reason) mitigations.push({ rule: id, reason: adjusted.reason, span: foldSpanToRaw(t, fa, fb) });
+          const adjusted = stageAdjust(ctx, kind, sentenceIndexAt(ctx.sentences, fa), weight, { platform, stage, stageGiven: stageSource === 'given', officialRoute });
+          if (adjusted.reason) mitigations.push({ rule: id, reason: adjusted.reason, span });
           weight = adjusted.weight;
-          keep = weight > 0;
         }
-        if (keep) {
-          const span = foldSpanToRaw(t, fa, fb);
-          const masks = mergeRanges(contactMaskRanges(t, rules), looseContactRanges(text, span));
+        if (weight > 0) {
+          const masks = mergeRanges(candidates.length > 0 ? ruleMasks : contactMaskRanges(t, rules), looseContactRanges(text, span));
           findings.push({
             rule: id,
             category: top.category,

@@ -29,10 +29,19 @@ export function spellings(word: string, readings: string[]): string[] {
  * classes and escapes, and not where a quantifier follows (「女性?」 would change meaning).
  */
 export function widenReadings(src: string, table: ReadingTable): string {
+  return readingWidener(table)(src);
+}
+
+/** The widening for one table, with its alternations built once (loadRules compiles hundreds of patterns). */
+export function readingWidener(table: ReadingTable): (src: string) => string {
   const words = Object.keys(table).sort((a, b) => b.length - a.length);
-  if (words.length === 0) return src;
+  if (words.length === 0) return (src) => src;
   const alts = new Map(words.map((w) => [w, `(?:${spellings(w, table[w] as string[]).join('|')})`]));
   const firsts = new Set(words.map((w) => w[0]));
+  return (src) => widen(src, words, alts, firsts);
+}
+
+function widen(src: string, words: string[], alts: Map<string, string>, firsts: Set<string | undefined>): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < src.length; ) {

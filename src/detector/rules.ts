@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { foldPatternSource } from './normalize.ts';
-import { widenReadings, type ReadingTable } from './readings.ts';
+import { readingWidener } from './readings.ts';
 import { CategorySchema, PlatformSchema, StageSchema, ToolSchema, type Category, type Tool } from './types.ts';
 
 export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
@@ -50,7 +50,7 @@ const ContextSchema = z
   .strict();
 
 /** An example is a text, or a text with the stage / platform the user would state. */
-const ExampleSchema = z.union([
+export const ExampleSchema = z.union([
   z.string().min(1),
   z.object({ text: z.string().min(1), platform: PlatformSchema.optional(), stage: StageSchema.optional() }).strict(),
 ]);
@@ -102,10 +102,10 @@ const LexiconSchema = z
     }
   });
 
-/** What patterns are compiled with: macros and the kana readings of kanji words. */
+/** What patterns are compiled with: macros, and the widening to kana spellings of kanji words. */
 interface Lexicon {
   macros: Record<string, string>;
-  readings: ReadingTable;
+  widen: (src: string) => string;
 }
 
 export type RuleSpec = z.infer<typeof RuleSchema>;
@@ -182,7 +182,7 @@ function expandMacros(src: string, macros: Record<string, string>, file: string,
 const NESTED_QUANTIFIER = /\((?:\?:)?[^()]*(?:[+*]|\{\d+,\})[^()]*\)(?:[+*]|\{\d+,\})/;
 
 export function compilePattern(src: string, lex: Lexicon, file: string, ruleId: string | undefined, field: string): RegExp {
-  const expanded = widenReadings(foldPatternSource(expandMacros(src, lex.macros, file, ruleId, field)), lex.readings);
+  const expanded = lex.widen(foldPatternSource(expandMacros(src, lex.macros, file, ruleId, field)));
   if (NESTED_QUANTIFIER.test(expanded)) {
     throw new RuleLoadError(file, ruleId, field, `pattern has a nested unbounded quantifier (catastrophic backtracking risk): ${src}`);
   }
@@ -246,7 +246,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
       const f = formatZodError(parsed.error, null);
       throw new RuleLoadError('lexicon.yaml', undefined, f.field, f.detail);
     }
-    lex = parsed.data;
+    lex = { macros: parsed.data.macros, widen: readingWidener(parsed.data.readings) };
   }
   const files = fs
     .readdirSync(dir)

@@ -11,7 +11,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { sigmoid } from './logreg.ts';
-import { DEFAULT_RULES_DIR, RuleLoadError } from './rules.ts';
+import { DEFAULT_RULES_DIR, ExampleSchema, RuleLoadError } from './rules.ts';
 import { CATEGORY_IDS, CategorySchema, type Category } from './types.ts';
 
 /** Bump when gramText or distinctGrams change: the model file's digest includes it. */
@@ -42,11 +42,6 @@ export function distinctGrams(s: string, maxN: number): Set<string> {
   }
   return out;
 }
-
-const ExampleSchema = z.union([
-  z.string().min(1),
-  z.object({ text: z.string().min(1), platform: z.enum(['crowdworks', 'lancers', 'coconala', 'other']).optional(), stage: z.enum(['before_contract', 'after_contract', 'after_escrow', 'unknown']).optional() }).strict(),
-]);
 
 export const SimilarityConfigSchema = z
   .object({
@@ -109,8 +104,9 @@ export interface SimilarityScore {
 export interface SimilarityModel {
   config: SimilarityConfig;
   trainedOn: ModelFile['trainedOn'];
-  score(fold: string): SimilarityScore;
-  /** Probability only (cheap: no category ranking, no focus). */
+  /** The full score when the text reaches the threshold (ranking and focus only then), else null. */
+  score(fold: string): SimilarityScore | null;
+  /** Probability only. */
   probability(fold: string): number;
 }
 
@@ -190,12 +186,14 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
     return sigmoid((sum[0] as number) * v + file.bias);
   }
 
-  function score(fold: string): SimilarityScore {
+  function score(fold: string): SimilarityScore | null {
     const { sum, v, text } = sums(fold);
+    const p = sigmoid((sum[0] as number) * v + file.bias);
+    if (p < config.threshold) return null;
     const ranked = cats
       .map((category, k) => ({ category, probability: sigmoid((sum[k + 1] as number) * v + (catBias[k] as number)) }))
       .sort((a, b) => b.probability - a.probability);
-    return { probability: sigmoid((sum[0] as number) * v + file.bias), categories: ranked, focus: focus(text) };
+    return { probability: p, categories: ranked, focus: focus(text) };
   }
 
   // Spread each n-gram's weight over its characters, then take the sentence (or, in a long
