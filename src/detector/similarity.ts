@@ -193,12 +193,13 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
     const ranked = cats
       .map((category, k) => ({ category, probability: sigmoid((sum[k + 1] as number) * v + (catBias[k] as number)) }))
       .sort((a, b) => b.probability - a.probability);
-    return { probability: p, categories: ranked, focus: focus(text) };
+    return { probability: p, categories: ranked, focus: focus(text, fold) };
   }
 
   // Spread each n-gram's weight over its characters, then take the sentence (or, in a long
-  // sentence, the 40-character stretch) with the largest positive sum.
-  function focus(text: string): [number, number] {
+  // sentence, the 40-character stretch) with the largest positive sum. Sentence ends are read
+  // from the fold: in the gram text they are gaps like any other punctuation.
+  function focus(text: string, fold: string): [number, number] {
     if (text.length === 0) return [0, 0];
     const contrib = new Float64Array(text.length);
     const seen = new Set<string>();
@@ -217,7 +218,7 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
     const breaks = /[。！？!?\n]/g;
     let start = 0;
     const consider = (a: number, b: number): void => {
-      while (a < b && /\s/.test(text[a] as string)) a++;
+      while (a < b && /\s/.test(fold[a] as string)) a++;
       if (b <= a) return;
       if (b - a > 60) {
         // Best 40-character stretch of a long sentence.
@@ -246,7 +247,7 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
       }
     };
     let m: RegExpExecArray | null;
-    while ((m = breaks.exec(text)) !== null) {
+    while ((m = breaks.exec(fold)) !== null) {
       consider(start, m.index + 1);
       start = m.index + 1;
     }
