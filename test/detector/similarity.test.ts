@@ -107,6 +107,12 @@ describe('catches paraphrases the rules do not know', () => {
     expect(f?.explanation).toMatch(/よく似ています/);
   });
 
+  it('shows one whole sentence of a longer message, not a window across sentences', () => {
+    const text = 'はじめまして、ご覧いただきありがとうございます。弊社は都内で小さな制作会社を営んでおります。細かいご説明は、やり取りの場所を変えてからにさせてください。どうぞよろしくお願いいたします。';
+    const f = modelFinding(text);
+    expect(f?.phrase).toBe('細かいご説明は、やり取りの場所を変えてからにさせてください。');
+  });
+
   it('masks contact details inside the phrase it shows', () => {
     const text = 'こちらの件、お手数ですがお気軽にどうぞ kzm_0324 までひと言いただけますと幸いです';
     const v = check(text);
