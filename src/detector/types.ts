@@ -60,6 +60,11 @@ export const TOOL_IDS = [
 export const ToolSchema = z.enum(TOOL_IDS);
 export type Tool = z.infer<typeof ToolSchema>;
 
+/** What kind of text it is (domain.md): it sets how cues count. */
+export const TEXT_KINDS = ['message', 'posting', 'chat', 'question', 'rule_text'] as const;
+export const TextKindSchema = z.enum(TEXT_KINDS);
+export type TextKind = z.infer<typeof TextKindSchema>;
+
 export const LEVEL_RANK: Record<Level, number> = { none: 0, low: 1, medium: 2, high: 3 };
 
 export function maxLevel(a: Level, b: Level): Level {
@@ -99,7 +104,9 @@ export interface Mitigation {
     | 'after_contract'
     | 'article'
     | 'own_refusal'
-    | 'platform_rules';
+    | 'platform_rules'
+    | 'description'
+    | 'condition';
   span: Span;
 }
 
@@ -121,6 +128,8 @@ export interface Verdict {
   platformSource: 'given' | 'inferred' | 'default';
   stage: Stage;
   stageSource: 'given' | 'inferred' | 'default';
+  /** What kind of text it is: a message, a job posting, a chat log, a question about a received text, or a rule text / article. */
+  kind: TextKind;
   /** The text mentions the platform's official route (サービス外連絡申請 etc.) as the way forward. */
   officialRoute: boolean;
   /** True when the input was longer than the analysed cap; only the head was analysed. */

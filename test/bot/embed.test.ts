@@ -34,6 +34,7 @@ function verdict(level: Level, findings: Finding[] = [], extra: Partial<Verdict>
     platformSource: 'default',
     stage: 'before_contract',
     stageSource: 'inferred',
+    kind: 'message',
     officialRoute: false,
     truncated: false,
     analysedChars: 100,

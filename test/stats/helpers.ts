@@ -67,6 +67,7 @@ export function fakeReport(opts: {
     platformSource: 'given',
     stage: opts.stage ?? 'before_contract',
     stageSource: 'given',
+    kind: 'message',
     officialRoute: false,
     truncated: false,
     analysedChars: 10,

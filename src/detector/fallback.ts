@@ -1,0 +1,63 @@
+// The statistical fallback in the pipeline: where the rules alone would not flag the text and did
+// not already explain a risky cue away, the similarity model (rules/model/) may add one finding.
+// Its finding meets the same stage and platform policy as a contact or call rule.
+import { contactMaskRanges, looseContactRanges, mergeRanges, renderPhrase } from './mask.ts';
+import { foldSpanToRaw } from './normalize.ts';
+import { stageAdjust, type StageInput, type StageKind } from './policy.ts';
+import type { RuleSet } from './rules.ts';
+import type { SimilarityModel } from './similarity.ts';
+import { sentenceIndexAt, type TextView } from './text.ts';
+import type { Category, Finding, Mitigation, Span } from './types.ts';
+
+/** How the similarity finding meets the stage rules: contact and call categories like their rules. */
+const SIMILARITY_STAGE: Partial<Record<Category, StageKind>> = {
+  off_platform_contact: 'contact',
+  contact_details: 'contact',
+  pre_contract_call: 'call',
+};
+
+/** The rules saw a risky cue and explained it away: the model must not second-guess that. */
+export const SETTLED: ReadonlySet<Mitigation['reason']> = new Set(['negated', 'quoted', 'own_refusal', 'article', 'official_route', 'after_escrow']);
+
+export interface FallbackResult {
+  finding: Finding | null;
+  mitigation: Mitigation | null;
+}
+
+export function similarityFinding(
+  view: TextView,
+  rules: RuleSet,
+  model: SimilarityModel,
+  st: StageInput,
+  ruleMasks: Span[] | null,
+): FallbackResult {
+  const { t } = view;
+  const sim = model.score(view.fold);
+  const top = sim?.categories[0];
+  if (!sim || !top) return { finding: null, mitigation: null };
+  const [fa, fb] = sim.focus;
+  const span = foldSpanToRaw(t, fa, fb);
+  const kind = SIMILARITY_STAGE[top.category] ?? 'none';
+  const id = model.config.id;
+  let weight = model.config.weight;
+  let mitigation: Mitigation | null = null;
+  if (kind !== 'none') {
+    const adjusted = stageAdjust(view, rules, kind, sentenceIndexAt(view.sentences, fa), weight, st);
+    if (adjusted.reason) mitigation = { rule: id, reason: adjusted.reason, span };
+    weight = adjusted.weight;
+  }
+  if (weight <= 0) return { finding: null, mitigation };
+  const masks = mergeRanges(ruleMasks ?? contactMaskRanges(t, rules), looseContactRanges(t.raw, span));
+  return {
+    finding: {
+      rule: id,
+      category: top.category,
+      weight,
+      span,
+      phrase: renderPhrase(t.raw, span, masks),
+      description: model.config.description,
+      explanation: model.config.explanations[top.category] ?? model.config.description,
+    },
+    mitigation,
+  };
+}

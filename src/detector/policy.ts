@@ -1,0 +1,112 @@
+// Stage 4: policy. The same request is fine or forbidden depending on the platform, the stage of
+// the deal and the kind of text (domain.md, "Stage matters" and "What kind of text it is"):
+// on coconala off-site contact is never allowed; on CrowdWorks / Lancers contact is fine after
+// 仮払い through the official route with consent, risky (medium) after the contract without it,
+// and a call after the contract is no longer a pre-contract call.
+import type { CompiledRule, RuleSet } from './rules.ts';
+import { LEVEL_THRESHOLDS } from './score.ts';
+import { sentenceAt, testIn, type TextView } from './text.ts';
+import type { Mitigation, Platform, Stage } from './types.ts';
+
+export type StageKind = CompiledRule['context']['stage'];
+
+/** Caps applied to contact-type findings by stage: after 仮払い a contact cue is informative only. */
+export const STAGE_CAP = { after_escrow: 1.5, after_contract: 4 } as const;
+/** A text written about scams is informative at most, however many phrases it quotes. */
+export const ARTICLE_SCORE_CAP = 2;
+
+export interface StageInput {
+  platform: Platform;
+  stage: Stage;
+  /** The user stated the stage (not inferred from the text). */
+  stageGiven: boolean;
+  officialRoute: boolean;
+}
+
+export function inferPlatform(fold: string, rules: RuleSet): Platform | undefined {
+  const hits: Array<[number, Platform]> = [];
+  for (const [name, p] of [
+    ['PLATFORM_CROWDWORKS', 'crowdworks'],
+    ['PLATFORM_LANCERS', 'lancers'],
+    ['PLATFORM_COCONALA', 'coconala'],
+  ] as const) {
+    const re = rules.macro(name);
+    re.lastIndex = 0;
+    const m = re.exec(fold);
+    re.lastIndex = 0;
+    if (m) hits.push([m.index, p]);
+  }
+  hits.sort((x, y) => x[0] - y[0]);
+  return hits[0]?.[1];
+}
+
+export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
+  if (testIn(rules.macro('STAGE_AFTER_ESCROW'), fold)) return 'after_escrow';
+  if (testIn(rules.macro('STAGE_AFTER_CONTRACT'), fold)) return 'after_contract';
+  if (testIn(rules.macro('STAGE_BEFORE_CONTRACT'), fold)) return 'before_contract';
+  return undefined;
+}
+
+// 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
+const ROUTE_SKIPPED = /^.{0,4}?(?:は|を)?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|手間|省略|なし|無し|不要|いりません|要りません|使わ)/;
+
+/** Does the text name the official route as the way forward (and not as something skipped)? */
+export function routeNamed(rules: RuleSet, text: string): boolean {
+  const re = rules.macro('OFFICIAL_ROUTE');
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  let named = false;
+  while ((m = re.exec(text)) !== null && n++ < 20) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    if (!ROUTE_SKIPPED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) {
+      named = true;
+      break;
+    }
+  }
+  re.lastIndex = 0;
+  return named;
+}
+
+/** The weight a stage-sensitive cue keeps at this stage on this platform, and why it changed. */
+export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sIdx: number, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
+  const { fold } = view;
+  if (kind === 'none') return { weight };
+  if (kind === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
+  if (kind === 'coconala_mention') {
+    // On coconala any outside tool is off limits, unless the text itself declines it.
+    if (st.platform !== 'coconala' || testIn(rules.macro('OWN_REPLY'), fold)) return { weight };
+    return { weight: Math.max(weight, LEVEL_THRESHOLDS.medium + 0.5) };
+  }
+  if (kind === 'unescrowed') {
+    // Only when the user said where things stand and 仮払い is not among it.
+    const unescrowed = st.stageGiven && st.stage === 'after_contract';
+    return unescrowed ? { weight } : { weight: 0, reason: 'after_escrow' };
+  }
+  if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
+  // On another job site an online interview is ordinary; its own rules are unknown to us.
+  if (st.platform === 'other' && kind === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
+  const first = sentenceAt(view, Math.max(0, sIdx - 1));
+  const last = sentenceAt(view, Math.min(view.sentences.length - 1, sIdx + 1));
+  const near = fold.slice(first.start, last.end);
+  // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
+  // legitimizes nothing.
+  const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?ました/.test(fold));
+  if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
+  if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
+  // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
+  // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
+  if (routeCounts && routeNamed(rules, near)) return { weight: 0, reason: 'official_route' };
+  const isCall = kind === 'call';
+  if (st.officialRoute && routeCounts) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
+  const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
+  if (st.stage === 'after_escrow' || st.stage === 'after_contract' || afterContractNear) {
+    const cap = isCall ? STAGE_CAP.after_escrow : STAGE_CAP.after_contract;
+    if (weight <= cap) return { weight };
+    return { weight: cap, reason: st.stage === 'after_escrow' ? 'after_escrow' : 'after_contract' };
+  }
+  return { weight };
+}

@@ -1,0 +1,220 @@
+// Stage 3: role and mood of each candidate (domain.md, "a cue's role and mood").
+//
+// A cue counts only when it is a request of the reader in the role the rule is about: the tool as
+// the *channel* the reader is asked to use, not the subject or object of the work, not a
+// description of the client's own tooling; the request *asked*, not denied, not a condition that
+// protects the worker, not quoted, reported or narrated. Each check here reads the candidate's
+// sentence (kuromoji tokens where the structure matters) and either keeps the candidate or names
+// the reason it was set aside.
+import type { Candidate } from './candidates.ts';
+import type { KindInfo } from './kind.ts';
+import type { RuleSet } from './rules.ts';
+import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
+import type { Token } from './tokenizer.ts';
+import type { Category, Mitigation } from './types.ts';
+
+export interface RoleContext {
+  view: TextView;
+  rules: RuleSet;
+  kind: KindInfo;
+}
+
+const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問']);
+const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮']);
+
+/**
+ * Is the cue ending at `from` negated or prohibited within its clause? 「LINEでのやり取りは行いません」,
+ * 「個人情報は不要です」, 「LINEではなく」 are; invitations (〜しませんか) and conditions (〜しないと,
+ * 〜しなければ) are not.
+ */
+export function negatedAfter(view: TextView, sIdx: number, from: number, cueStart: number): boolean {
+  const ts = tokenizeRange(view, sIdx, from);
+  const end = clauseEnd(view, sIdx, from, ts);
+  const toks = ts.tokens;
+  for (let k = 0; k < toks.length; k++) {
+    const fs = ts.fStart[k] as number;
+    if (fs < from) continue;
+    if (fs >= end) break;
+    const tok = toks[k] as Token;
+    // A parenthetical aside (背景ぼかし不可) neither negates the main clause nor hides its negation.
+    if (tok.surface === '（' || tok.surface === '(') {
+      while (k + 1 < toks.length && !/^[）)]$/.test((toks[k + 1] as Token).surface)) k += 1;
+      continue;
+    }
+    const isNeg =
+      (tok.pos === '助動詞' && (tok.baseForm === 'ない' || tok.baseForm === 'ぬ' || tok.baseForm === 'ん')) ||
+      (tok.pos === '形容詞' && tok.baseForm === 'ない') ||
+      (tok.pos === '名詞' && NEG_NOUNS.has(tok.surface)) ||
+      (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm) && !(tok.baseForm === '控える' && /^(?:たい|て(?:おき|お)|させて)/.test((toks[k + 1] as Token | undefined)?.surface ?? '')));
+    if (!isNeg) continue;
+    // 「LINEでしか連絡できません」: しか…ない means "only", not a prohibition.
+    if (view.fold.slice(cueStart, fs).includes('しか')) continue;
+    // Look at what follows the negation.
+    const rest = toks
+      .slice(k + 1, k + 4)
+      .map((x) => x.surface)
+      .join('');
+    if (/^(?:でしょう|です)?か/.test(rest)) continue; // 〜しませんか: an invitation
+    if (/^(?:と(?!いう|いった|の|は)|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
+    if (tok.surface === 'なけれ' || (tok.surface === 'なく' && /^(?:て|ちゃ)(?:は|も)?(?:なら|いけ|だめ|ダメ)/.test(rest))) continue; // 〜しなければ / 〜しなくてはならない
+    return true;
+  }
+  return false;
+}
+
+/** Is the candidate quoted, reported or asked about rather than requested? */
+export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): boolean {
+  const { view, rules } = rc;
+  const fold = view.fold;
+  // The user pasted what they received and asks about it: judge the quote, do not excuse it
+  // (a general statement about scams still is one).
+  if (rc.kind.receivedAsk) {
+    // 「「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？」: the writer retells a
+    // request in one line and asks about it; that is a question, not the request itself.
+    for (const [open, close] of view.quotes) {
+      if (open < a && close >= b && close - open <= 80 && /^\s*(?:と|って|とか)\s?(?:言われ|いわれ|来|き(?:た|ま)|届|送られ|書かれ|返って|返信|連絡が|めっせーじが|頼まれ|提案され|持ちかけ|誘われ)/.test(fold.slice(close + 1, close + 12))) return true;
+    }
+    const s0 = sentenceAt(view, sIdx);
+    return testIn(rules.macro('REPORTED_GENERAL'), fold.slice(b, Math.min(s0.end, b + 30)));
+  }
+  for (const [open, close] of view.quotes) {
+    if (open < a && close >= b) {
+      // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
+      if (/(?:来ました|届きました|来た|届いた|こんな(?:めっせーじ|の|連絡|文面|dm)|次のような|以下のような|言われました|書かれていました|と言われ)[^。\n]{0,6}[。、:：\s→]{0,3}$/.test(fold.slice(Math.max(0, open - 24), open))) return true;
+      // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
+      let end = close + 1;
+      for (;;) {
+        const m = /^[、・,や と\s]*[「『][^「」『』]{0,40}[」』]/.exec(fold.slice(end, end + 60));
+        if (!m) break;
+        end += m[0].length;
+      }
+      const after = fold.slice(end, end + 12);
+      if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
+      // UI copy being designed: 「LINE友だち追加はこちら」バナー
+      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし)/.test(after)) return true;
+      if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
+    }
+  }
+  // Reported speech without brackets: 「LINEに誘導されたら」「Zoom面談を求められた場合」.
+  const s = sentenceAt(view, sIdx);
+  // A FAQ question line (「Q. 連絡はLINEになりますか？」) asks, it does not request.
+  const lineStart = fold.lastIndexOf('\n', a) + 1;
+  // A quoted line (「＞詳細はらいんで送ります」) followed by the writer's own words about it.
+  if (/^\s*[>＞]/.test(fold.slice(lineStart, lineStart + 3))) {
+    let next = fold.indexOf('\n', a);
+    while (next >= 0 && /^[>＞]/.test(fold.slice(next + 1, next + 2))) next = fold.indexOf('\n', next + 1);
+    if (next >= 0) {
+      const own = fold.slice(next + 1, next + 60);
+      if (/^\s*(?:って|と(?:いう|言われ|返|来)|みたいな|などと)/.test(own)) return true;
+      // The writer's own words (the lines not quoted) refuse or report: the quote is theirs to answer.
+      const ownLines = fold
+        .split('\n')
+        .filter((l) => !/^\s*[>＞]/.test(l))
+        .join('\n');
+      if (testIn(rules.macro('OWN_REPLY'), ownLines) || testIn(rules.macro('REPORTED'), ownLines)) return true;
+    }
+  }
+  if (/^\s*(?:q\s?\d*\s?[.:．)）]|質問\s?[:：])/.test(fold.slice(lineStart, lineStart + 8))) return true;
+  const tail = fold.slice(b, Math.min(s.end, b + 30));
+  return testIn(rules.macro('REPORTED'), tail);
+}
+
+/** In a pasted chat log, does the worker decline somewhere after position `pos`? */
+export function refusedLaterInChat(rc: RoleContext, pos: number): boolean {
+  if (!rc.kind.chat) return false;
+  const fold = rc.view.fold;
+  const re = rc.rules.macro('OWN_REPLY');
+  re.lastIndex = pos;
+  let m: RegExpExecArray | null;
+  let last = -1;
+  let n = 0;
+  while ((m = re.exec(fold)) !== null && n++ < 50) {
+    last = m.index + Math.max(1, m[0].length);
+    re.lastIndex = last;
+  }
+  re.lastIndex = 0;
+  if (last < 0) return false;
+  // The client kept pushing after the refusal: the log is still a scam. Backing off is not.
+  const rest = fold.slice(last);
+  const clientTurn = /(?:^|\n)\s*(?:【\s?)?(?:くらいあんと|購入者|発注者|相手)/.exec(rest);
+  if (!clientTurn) return true;
+  return /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|このまま(?:こちら|めっせーじ)|知らずに)/.test(rest.slice(clientTurn.index, clientTurn.index + 80));
+}
+
+// Nouns that keep a tool in the role of a channel when they follow it: LINE ID, LINE交換,
+// Zoom面談, Slackワークスペース. Any other noun right after the tool makes a compound whose head is
+// the thing being worked on: LINEスタンプ, Zoomウェビナー, Chatwork API, Discord Bot.
+const CHANNEL_NOUN =
+  /^\s?(?:works|わーくす|id|あかうんと|交換|登録|追加|連絡|通話|電話|面談|面接|ぐるーぷ|友達|友だち|ともだち|友|みーてぃんぐ|mtg|会議|ちゃっと|とーく|おーぷんちゃっと|わーくすぺーす|さーばー|ちゃんねる|るーむ|あどれす|番号|名|ゆーざー|url|りんく|招待|qr|こーど|検索|移動|移行|上|内|経由|等|など|宛|dm|でぃーえむ|びでお|音声|通知|返信|送信|やり取り|やりとり|打ち合わせ|話|相談|説明|方|ほう|版|一本化|のみ|だけ|[@＠0-9])/;
+
+/** Is the tool word ending at `cueEnd` the first part of a compound noun (LINEスタンプ)? */
+export function toolHeadsCompound(view: TextView, sIdx: number, cueEnd: number): boolean {
+  if (CHANNEL_NOUN.test(view.fold.slice(cueEnd, cueEnd + 12))) return false;
+  const ts = tokenizeRange(view, sIdx, cueEnd);
+  let k = 0;
+  while (k < ts.tokens.length && /^\s+$/.test((ts.tokens[k] as Token).surface)) k += 1;
+  const first = ts.tokens[k];
+  if (!first || (ts.fStart[k] as number) > cueEnd + 1) return false;
+  if (first.pos !== '名詞' || first.posDetail === '数' || first.posDetail === '代名詞' || first.posDetail === '非自立') return false;
+  // kuromoji tags ASCII brackets and symbols as nouns: only words count.
+  return /^[\s]?[ぁ-んァ-ヶー一-龯a-zA-Z]/.test(first.surface);
+}
+
+const DELIVERABLE_CATEGORIES = new Set<Category>(['personal_info', 'recruitment_scheme', 'app_install']);
+
+/** The words between the cue and the request name a deliverable being made (記事, マニュアル, 資料…). */
+function asksForDeliverable(rc: RoleContext, c: Candidate): boolean {
+  const from = c.cueEnd ?? c.b;
+  const s = sentenceAt(rc.view, c.sIdx);
+  const segment = rc.view.fold.slice(from, Math.min(s.end, from + 80));
+  return testIn(rc.rules.macro('DELIVERABLE_REQUEST'), segment);
+}
+
+/**
+ * 「Zoom面接のマナーについての記事を3本お願いします」「Slackへの通知機能を実装してください」: a
+ * deliverable follows the cue with only descriptive words between them, so the cue is the topic
+ * of the work, not a request to use it.
+ */
+function toolInDeliverable(rc: RoleContext, c: Candidate): boolean {
+  const from = c.cueEnd ?? c.b;
+  const s = sentenceAt(rc.view, c.sIdx);
+  const segment = rc.view.fold.slice(from, Math.min(s.end, from + 90));
+  const re = rc.rules.macro('DELIVERABLE_OBJECT');
+  re.lastIndex = 0;
+  const m = re.exec(segment);
+  re.lastIndex = 0;
+  if (!m || m.index > 45) return false;
+  const gap = segment.slice(0, m.index);
+  return !testIn(rc.rules.macro('DELIVERABLE_GAP_BLOCK'), gap) || testIn(rc.rules.macro('DELIVERABLE_ATTRIBUTIVE'), gap);
+}
+
+/** Mitigations decided before the stage policy: the cue is quoted, or the worker refused it. */
+export function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
+  const { rule } = c;
+  if (!rule.context.quotable) return null;
+  if (isQuoted(rc, c.sIdx, c.a, c.b)) return 'quoted';
+  // A pasted chat log in which the worker declined after this request.
+  if (refusedLaterInChat(rc, c.b)) return 'own_refusal';
+  const s = sentenceAt(rc.view, c.sIdx);
+  if (testIn(rc.rules.macro('OWN_REFUSAL'), rc.view.fold.slice(s.start, s.end))) return 'own_refusal';
+  return null;
+}
+
+/** The cue's role in its clause (channel or work) and the request's mood (asked or negated). */
+export function clauseRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
+  const { rule } = c;
+  const stage = rule.context.stage;
+  const toolRule = stage === 'contact' || stage === 'call' || stage === 'coconala_mention';
+  if ((toolRule || DELIVERABLE_CATEGORIES.has(rule.category)) && asksForDeliverable(rc, c)) {
+    // 「Zoomの参加方法マニュアルを作成してください」: the request is for a document about the tool.
+    return 'tool_is_work';
+  }
+  // Not for 「仮払いの前に3記事だけ納品して」: there the deliverable is the pressure itself.
+  if (stage !== 'work' && rule.category !== 'pressure' && toolInDeliverable(rc, c)) return 'tool_is_work';
+  if (c.cueEnd !== null && stage !== 'none' && toolHeadsCompound(rc.view, c.sIdx, c.cueEnd)) return 'tool_is_work';
+  if (rule.context.negatable) {
+    const from = c.cueEnd ?? c.b;
+    if (negatedAfter(rc.view, sentenceIndexAt(rc.view.sentences, Math.max(c.a, from - 1)), from, c.a)) return 'negated';
+  }
+  return null;
+}
