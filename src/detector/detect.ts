@@ -13,7 +13,7 @@ import { similarityFinding, SETTLED } from './fallback.ts';
 import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
-import { ARTICLE_SCORE_CAP, inferPlatform, inferStage, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
+import { inferPlatform, kindPolicy, kindWeight, inferStage, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
 import { clauseRole, speechRole, type RoleContext } from './role.ts';
 import type { RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS, levelFor, scoreFindings } from './score.ts';
@@ -80,7 +80,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     let ruleMasks: ReturnType<typeof contactMaskRanges> | null = null;
     const ruleText = kind.ruleText;
     for (const rule of rules.rules) {
-      for (const c of ruleCandidates(view, rule, drop, 1)) {
+      for (const c of ruleCandidates(view, rule, drop)) {
         const weight = assess(c);
         if (weight === null) continue;
         ruleMasks ??= contactMaskRanges(t, rules);
@@ -100,27 +100,21 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
 
     /** The candidate's weight after role, mood and policy, or null when it is set aside. */
     function assess(c: Candidate): number | null {
-      const speech = speechRole(rc, c);
-      if (speech) {
-        drop(c, speech);
-        return null;
-      }
-      let weight = c.rule.weight;
-      const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, weight, st);
-      if (adjusted.reason) drop(c, adjusted.reason);
-      weight = adjusted.weight;
-      if (weight <= 0) return null;
-      const role = clauseRole(rc, c);
+      const role = speechRole(rc, c) ?? clauseRole(rc, c);
       if (role) {
         drop(c, role);
         return null;
       }
+      const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, c.rule.weight, st);
+      if (adjusted.reason) drop(c, adjusted.reason);
+      let weight = adjusted.weight;
+      if (weight <= 0) return null;
       if (ruleText && weight > STAGE_CAP.after_escrow) {
         // A blog post or a warning that lists scam phrases: informative, not a request.
         drop(c, 'article');
         weight = STAGE_CAP.after_escrow;
       }
-      return weight;
+      return kindWeight(kind, c.rule.category, weight);
     }
 
     // A finding whose words lie inside a stronger finding's span says nothing new (「Zoom」 inside
@@ -150,7 +144,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const scored = scoreFindings(findings, rules);
     let score = scored.score;
     const catScores = scored.catScores;
-    if (ruleText && findings.length > 0) score = Math.min(score, ARTICLE_SCORE_CAP);
+    score = kindPolicy(kind, findings, score);
     score = Math.round(score * 100) / 100;
     catScores.sort((x, y) => y[1] - x[1]);
     findings.sort((x, y) => y.weight - x.weight || x.span.start - y.span.start);

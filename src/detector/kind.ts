@@ -34,21 +34,84 @@ export function isArticle(fold: string, rules: RuleSet): boolean {
   return seen.size >= 2;
 }
 
+/** How far from either end of a long paste the user's own question is looked for. */
+const OWN_WORDS = 160;
+
 export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
+  // In a long paste the user's own words (「これ怪しいですか？」) come before or after what they pasted.
+  const own = fold.length <= OWN_WORDS * 2 ? fold : `${fold.slice(0, OWN_WORDS)}\n${fold.slice(-OWN_WORDS)}`;
   return (
-    (testIn(rules.macro('RECEIVED_STRONG'), fold) || (testIn(rules.macro('RECEIVED_ASK'), fold) && testIn(rules.macro('RECEIVED'), fold))) &&
+    (testIn(rules.macro('RECEIVED_STRONG'), fold) || (testIn(rules.macro('RECEIVED_ASK'), own) && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
     !testIn(rules.macro('FORUM'), fold) &&
     !isArticle(fold, rules)
   );
 }
 
+// A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
+const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
+// A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
+const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
+const MAX_LINES = 400;
+
+/** Lines of the text, with inline bullets (「… ・直接やり取り…」) split into lines of their own. */
+function lines(fold: string): string[] {
+  const out: string[] = [];
+  for (const line of fold.split('\n', MAX_LINES)) {
+    for (const part of line.split(/\s(?=[・•]\S)/)) out.push(part);
+  }
+  return out;
+}
+
+/** A job posting: named sections (業務内容, 報酬, 応募方法 …) and a call to apply. */
+export function isPosting(fold: string, rules: RuleSet): boolean {
+  if (fold.length < 100) return false;
+  const section = rules.macro('POSTING_SECTION');
+  const seen = new Set<string>();
+  const all = fold.split('\n', MAX_LINES);
+  for (const line of all) {
+    if (!HEADING.test(line)) continue;
+    section.lastIndex = 0;
+    const m = section.exec(line.slice(0, 40));
+    section.lastIndex = 0;
+    if (m) seen.add(m[0]);
+  }
+  if (seen.size >= 2) return true;
+  // A title line: 【…】 or ⭐ in a short first line, or one that ends like a job title.
+  const first = (all.find((l) => l.trim().length > 0) ?? '').trim();
+  const title = first.length <= 120 && all.length > 1 && (/【[^】]{1,40}】|⭐|★/.test(first) || testIn(rules.macro('POSTING_TITLE_END'), first));
+  const marked = testIn(rules.macro('POSTING_MARKER'), fold);
+  if (title && (marked || seen.size >= 1)) return true;
+  return marked && (seen.size >= 1 || fold.length >= 400);
+}
+
+/**
+ * A rule text: a platform notice, a guideline or a checklist that enumerates prohibited or
+ * suspicious acts (「・契約前に連絡先を確認する内容が含まれている投稿」). It describes; it asks nothing.
+ */
+export function isRuleList(fold: string, rules: RuleSet): boolean {
+  const items = lines(fold).filter((l) => LIST_ITEM.test(l));
+  if (items.length < 2) return false;
+  const itemEnd = rules.macro('RULE_ITEM_END');
+  const acts = items.filter((l) => testIn(itemEnd, l)).length;
+  const prohibition = testIn(rules.macro('PROHIBITION'), fold);
+  const voice = testIn(rules.macro('RULE_VOICE'), fold);
+  const cued = acts >= 2 ? items.filter((l) => testIn(itemEnd, l) && testIn(rules.macro('RULE_ITEM_CUE'), l)).length : 0;
+  if (acts >= 2 && (prohibition || voice || cued >= 2)) return true;
+  // A checklist under a heading that names what it is for (見極め方, 特徴, 注意点 …).
+  return items.length >= 3 && voice && prohibition;
+}
+
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
   const receivedAsk = isReceivedAsk(fold, rules);
-  const ruleText = !receivedAsk && isArticle(fold, rules);
+  // A text about scams stays one even when it has headings; a posting stays a posting even when it
+  // lists what it forbids (【禁止事項】).
+  const article = !receivedAsk && isArticle(fold, rules);
+  // A posting pasted with a question about it is judged as a posting too.
+  const posting = !article && isPosting(fold, rules);
+  const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
   const chat = testIn(rules.macro('CHAT_SPEAKER'), fold);
-  const posting = false;
-  const kind: TextKind = receivedAsk ? 'question' : ruleText ? 'rule_text' : chat ? 'chat' : posting ? 'posting' : 'message';
+  const kind: TextKind = receivedAsk ? 'question' : posting ? 'posting' : ruleText ? 'rule_text' : chat ? 'chat' : 'message';
   return { kind, receivedAsk, ruleText, chat, posting };
 }

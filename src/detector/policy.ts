@@ -6,7 +6,8 @@
 import type { CompiledRule, RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS } from './score.ts';
 import { sentenceAt, testIn, type TextView } from './text.ts';
-import type { Mitigation, Platform, Stage } from './types.ts';
+import type { Category, Finding, Mitigation, Platform, Stage } from './types.ts';
+import type { KindInfo } from './kind.ts';
 
 export type StageKind = CompiledRule['context']['stage'];
 
@@ -71,6 +72,13 @@ export function routeNamed(rules: RuleSet, text: string): boolean {
   return named;
 }
 
+/** The cue's sentence with one sentence either side. */
+function nearText(view: TextView, sIdx: number): string {
+  const first = sentenceAt(view, Math.max(0, sIdx - 1));
+  const last = sentenceAt(view, Math.min(view.sentences.length - 1, sIdx + 1));
+  return view.fold.slice(first.start, last.end);
+}
+
 /** The weight a stage-sensitive cue keeps at this stage on this platform, and why it changed. */
 export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sIdx: number, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
   const { fold } = view;
@@ -86,16 +94,18 @@ export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sId
     const unescrowed = st.stageGiven && st.stage === 'after_contract';
     return unescrowed ? { weight } : { weight: 0, reason: 'after_escrow' };
   }
-  if (st.platform === 'coconala') return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
+  if (st.platform === 'coconala' && !(kind === 'call' && testIn(rules.macro('PLATFORM_CALL_FEATURE'), nearText(view, sIdx)))) {
+    return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
+  }
   // On another job site an online interview is ordinary; its own rules are unknown to us.
   if (st.platform === 'other' && kind === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
-  const first = sentenceAt(view, Math.max(0, sIdx - 1));
-  const last = sentenceAt(view, Math.min(view.sentences.length - 1, sIdx + 1));
-  const near = fold.slice(first.start, last.end);
+  const near = nearText(view, sIdx);
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?ました/.test(fold));
   if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
+  // The platform's own call feature (ココナラの電話相談, ランサーズのビデオ通話機能) keeps the call inside.
+  if (kind === 'call' && testIn(rules.macro('PLATFORM_CALL_FEATURE'), near)) return { weight: 0, reason: 'official_route' };
   if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
@@ -109,4 +119,38 @@ export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sId
     return { weight: cap, reason: st.stage === 'after_escrow' ? 'after_escrow' : 'after_contract' };
   }
   return { weight };
+}
+
+/**
+ * Categories that keep a job posting `high`: moving contact off the platform, contact details,
+ * money outside the platform or asked of the worker, a direct deal, personal data, recruitment.
+ * Everything else in a posting (a pre-contract interview, vague details, pressure, conditions on
+ * age or gender, high pay) is a condition the worker must check: `medium` at most.
+ */
+const POSTING_HIGH: ReadonlySet<Category> = new Set([
+  'off_platform_contact',
+  'contact_details',
+  'off_platform_payment',
+  'upfront_payment',
+  'direct_deal',
+  'personal_info',
+  'recruitment_scheme',
+]);
+/** A pre-contract online interview in a posting: `medium` on its own (domain.md). */
+const POSTING_CALL_WEIGHT = 3.5;
+const POSTING_SOFT_SCORE_CAP = LEVEL_THRESHOLDS.high - 0.5;
+
+/** The kind of text caps what its cues can add up to. Returns the capped score. */
+export function kindPolicy(kind: KindInfo, findings: Finding[], score: number): number {
+  if (kind.ruleText && findings.length > 0) return Math.min(score, ARTICLE_SCORE_CAP);
+  if (kind.posting && !findings.some((f) => POSTING_HIGH.has(f.category) && f.weight >= LEVEL_THRESHOLDS.medium)) {
+    return Math.min(score, POSTING_SOFT_SCORE_CAP);
+  }
+  return score;
+}
+
+/** A finding's weight in this kind of text, before scoring. */
+export function kindWeight(kind: KindInfo, category: Category, weight: number): number {
+  if (kind.posting && category === 'pre_contract_call') return Math.min(weight, POSTING_CALL_WEIGHT);
+  return weight;
 }

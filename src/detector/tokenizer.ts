@@ -10,6 +10,10 @@ export interface Token {
   start: number;
   pos: string;
   posDetail: string;
+  /** IPADIC's second-level part of speech (副詞可能, 接尾 …), '*' when none. */
+  posDetail2: string;
+  /** Conjugated form (連用形, 基本形, 命令ｉ …), '*' for words that do not conjugate. */
+  conjForm: string;
   baseForm: string;
 }
 
@@ -45,6 +49,8 @@ export function buildTokenizer(): Promise<Tokenizer> {
               start,
               pos: k.pos,
               posDetail: k.pos_detail_1,
+              posDetail2: k.pos_detail_2,
+              conjForm: k.conjugated_form,
               baseForm: k.basic_form === '*' ? k.surface_form : k.basic_form,
             };
           });
