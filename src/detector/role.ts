@@ -7,6 +7,7 @@
 // sentence (kuromoji tokens where the structure matters) and either keeps the candidate or names
 // the reason it was set aside.
 import type { Candidate } from './candidates.ts';
+import { classify, isPredicate, lastTokenBefore, moodAfter, readTool, type Reading } from './clause.ts';
 import type { KindInfo } from './kind.ts';
 import type { RuleSet } from './rules.ts';
 import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
@@ -200,6 +201,38 @@ export function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] 
   return null;
 }
 
+const TOOL_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract_call']);
+/** Rules whose cue is a request made of the reader: its mood decides, not only its words. */
+const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract_call', 'app_install', 'personal_info']);
+// The writer's own side: 「社内の連絡はTeamsで行っております」 describes how they work.
+const INTERNAL = /(?:社内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
+
+/** Reads the clause of a candidate: the tool's role (tool rules) and the mood of its request. */
+export function readCandidate(rc: RoleContext, c: Candidate): Reading | null {
+  const { rule } = c;
+  if (!MOOD_CATEGORIES.has(rule.category)) return null;
+  const { view } = rc;
+  const sIdx = c.sIdx;
+  const ts = tokenizeRange(view, sIdx);
+  if (ts.tokens.length === 0) return null;
+  if (TOOL_CATEGORIES.has(rule.category)) {
+    const cueEnd = c.cueEnd ?? c.b;
+    const k = lastTokenBefore(ts.fStart, cueEnd);
+    if (k < 0) return null;
+    // A match that already holds its verb (「外でやり取り」「LINE追加して」) is read from that verb.
+    if (c.cueEnd === null) {
+      for (let p = k; p >= 0 && (ts.fStart[p] as number) >= c.a; p--) {
+        const tok = ts.tokens[p] as Token;
+        if (p > 0 && isPredicate(tok)) return { role: classify(tok.pos === '動詞' ? tok.baseForm : tok.surface), mood: moodAfter(ts.tokens, p, k), word: tok.surface, at: p };
+      }
+    }
+    return readTool(ts.tokens, k);
+  }
+  const k = lastTokenBefore(ts.fStart, c.spanEnd);
+  if (k < 0) return null;
+  return { role: 'unknown', mood: moodAfter(ts.tokens, k), word: '', at: k };
+}
+
 /** The cue's role in its clause (channel or work) and the request's mood (asked or negated). */
 export function clauseRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
   const { rule } = c;
@@ -215,6 +248,20 @@ export function clauseRole(rc: RoleContext, c: Candidate): Mitigation['reason'] 
   if (rule.context.negatable) {
     const from = c.cueEnd ?? c.b;
     if (negatedAfter(rc.view, sentenceIndexAt(rc.view.sentences, Math.max(c.a, from - 1)), from, c.a)) return 'negated';
+  }
+  const reading = readCandidate(rc, c);
+  if (reading) {
+    if (reading.role === 'work') return 'tool_is_work';
+    if (reading.mood === 'attributive' || (reading.mood === 'narration' && reading.role !== 'channel')) return 'description';
+    if (reading.mood === 'denied' && rule.context.negatable) return 'negated';
+    // Somebody's words retold: a question about them is judged on them (kind.ts), anything else
+    // reports them.
+    if (reading.mood === 'reported' && !rc.kind.receivedAsk && rule.context.quotable) return 'quoted';
+    if (reading.mood === 'habitual') {
+      // 「社内の連絡はTeamsで行っております」: how the client works, asked of nobody.
+      const s = sentenceAt(rc.view, c.sIdx);
+      if (INTERNAL.test(rc.view.fold.slice(s.start, s.end))) return 'description';
+    }
   }
   return null;
 }
