@@ -73,15 +73,14 @@ export function classify(word: string): Role {
 
 /** Is the token a predicate word: a verb, or a verbal noun of talking or working? */
 export function isPredicate(t: Token): boolean {
+  // kuromoji tags stray symbols (？, ）) as サ変 nouns: only words count.
+  if (!/[\p{L}]/u.test(t.surface)) return false;
   if (t.pos === '動詞') return t.posDetail !== '非自立';
   return t.pos === '名詞' && (t.posDetail === 'サ変接続' || classify(t.surface) !== 'unknown');
 }
 
-/**
- * Mood of the predicate ending at token `k` (inclusive), read from what follows it. Tokens up to
- * `cueLast` belong to the rule's own match (「ここでは書けない」): their negation is the cue.
- */
-export function moodAfter(tokens: Token[], k: number, cueLast = -1): Mood {
+/** Mood of the predicate ending at token `k` (inclusive), read from what follows it. */
+export function moodAfter(tokens: Token[], k: number): Mood {
   let past = false;
   let progressive = false;
   // A verbal noun followed by の is part of a noun phrase (Zoomでの打ち合わせの件): no mood of its own.
@@ -119,11 +118,10 @@ export function moodAfter(tokens: Token[], k: number, cueLast = -1): Mood {
     if (t.pos === '助動詞') {
       const b = t.baseForm;
       if (b === 'ない' || b === 'ぬ' || b === 'ん') {
-        // A negation that is part of the cue itself (「ここでは書けない」) is not a denial of it.
-        if (j <= cueLast) continue;
         const rest = tokens.slice(j + 1, j + 4).map((x) => x.surface).join('');
         if (/^(?:でしょう|です)?か/.test(rest) || /^[？?]/.test(rest)) return 'request';
         if (/^(?:と|ば|なら|場合|限り)/.test(rest)) return 'condition';
+        if (/^(?:方|人|者|かた)/.test(rest)) return 'requirement'; // 〜を入れていない方は: describes people
         // 〜でしかお伝えできません: しか…ない means "only".
         if (tokens.slice(Math.max(0, k - 4), k).some((x) => x.surface === 'しか')) return 'offer';
         return 'denied';
@@ -265,7 +263,8 @@ export function readTool(tokens: Token[], last: number): Reading {
       let e = j;
       while (e + 1 < tokens.length && (tokens[e + 1] as Token).pos === '動詞' && (tokens[e + 1] as Token).posDetail === '非自立') e += 1;
       const link = tokens[e + 1];
-      if (link && link.pos === '助詞' && /^(?:て|で)$/.test(link.surface) && tokens[e + 2] && !isStop(tokens[e + 2] as Token)) {
+      const then = tokens[e + 2];
+      if (link && link.pos === '助詞' && /^(?:て|で)$/.test(link.surface) && then && !isStop(then) && !(then.pos === '動詞' && then.posDetail === '非自立')) {
         j = e + 1;
         continue;
       }

@@ -65,7 +65,7 @@ function lines(fold: string): string[] {
 
 /** A job posting: named sections (業務内容, 報酬, 応募方法 …) and a call to apply. */
 export function isPosting(fold: string, rules: RuleSet): boolean {
-  if (fold.length < 100) return false;
+  if (fold.length < 40) return false;
   const section = rules.macro('POSTING_SECTION');
   const seen = new Set<string>();
   const all = fold.split('\n', MAX_LINES);
@@ -77,6 +77,7 @@ export function isPosting(fold: string, rules: RuleSet): boolean {
     if (m) seen.add(m[0]);
   }
   if (seen.size >= 2) return true;
+  if (fold.length < 100) return false;
   // A title line: 【…】 or ⭐ in a short first line, or one that ends like a job title.
   const first = (all.find((l) => l.trim().length > 0) ?? '').trim();
   const title = first.length <= 120 && all.length > 1 && (/【[^】]{1,40}】|⭐|★/.test(first) || testIn(rules.macro('POSTING_TITLE_END'), first));

@@ -70,13 +70,13 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   // The user pasted what they received and asks about it: judge the quote, do not excuse it
   // (a general statement about scams still is one).
   if (rc.kind.receivedAsk) {
-    // 「「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？」: the writer retells a
-    // request in one line and asks about it; that is a question, not the request itself.
-    for (const [open, close] of view.quotes) {
-      if (open < a && close >= b && close - open <= 80 && /^\s*(?:と|って|とか)\s?(?:言われ|いわれ|来|き(?:た|ま)|届|送られ|書かれ|返って|返信|連絡が|めっせーじが|頼まれ|提案され|持ちかけ|誘われ)/.test(fold.slice(close + 1, close + 12))) return true;
-    }
+    // 「「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？」 asks exactly about that
+    // request: the quote is judged (domain.md), and the reply says it judged the quoted request.
+    // Inside a quote only the quote's own words can make it a general statement.
     const s0 = sentenceAt(view, sIdx);
-    return testIn(rules.macro('REPORTED_GENERAL'), fold.slice(b, Math.min(s0.end, b + 30)));
+    let end = Math.min(s0.end, b + 30);
+    for (const [open, close] of view.quotes) if (open < a && close >= b) end = Math.min(end, close);
+    return testIn(rules.macro('REPORTED_GENERAL'), fold.slice(b, end));
   }
   for (const [open, close] of view.quotes) {
     if (open < a && close >= b) {
@@ -223,7 +223,9 @@ export function readCandidate(rc: RoleContext, c: Candidate): Reading | null {
     if (c.cueEnd === null) {
       for (let p = k; p >= 0 && (ts.fStart[p] as number) >= c.a; p--) {
         const tok = ts.tokens[p] as Token;
-        if (p > 0 && isPredicate(tok)) return { role: classify(tok.pos === '動詞' ? tok.baseForm : tok.surface), mood: moodAfter(ts.tokens, p, k), word: tok.surface, at: p };
+        // The mood is read after the whole match: its own words (「ここでは書けない」「気軽に話せる
+        // ところ」) are the cue, not a negation or a relative clause of it.
+        if (p > 0 && isPredicate(tok)) return { role: classify(tok.pos === '動詞' ? tok.baseForm : tok.surface), mood: moodAfter(ts.tokens, k), word: tok.surface, at: k };
       }
     }
     return readTool(ts.tokens, k);
