@@ -5,6 +5,8 @@
 //   npm run train -- --cv         leave each source file out in turn: the rules alone vs. rules +
 //                                 the model trained without that file, on that file
 //   npm run train -- --eval F…    train on every source (in memory), then score labeled files F
+//   npm run train -- --cv-real    k-fold over the real texts (../shared/corpus/real): each fold
+//                                 scored by a model trained without it (--folds K, default 5)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ import { loadRules } from '../detector/rules.ts';
 import { createSimilarity, DEFAULT_MODEL_DIR, loadSimilarityConfig, type SimilarityConfig, type SimilarityModel } from '../detector/similarity.ts';
 import { buildTokenizer } from '../detector/tokenizer.ts';
 import { trainingDigest, trainSimilarity, type TrainingSource } from '../detector/train.ts';
+import { z } from 'zod';
+import { CategorySchema } from '../detector/types.ts';
 import { evaluate, loadGold } from './eval.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,29 +35,69 @@ export function resolveSources(config: SimilarityConfig, root = ROOT): string[] 
   return files;
 }
 
+// A real posting has no label: {"id", "text", "source"}.
+const RealLineSchema = z.object({ text: z.string(), label: z.enum(['scam', 'legit']).optional(), cats: z.array(CategorySchema).default([]) });
+
+/** The real third-party files the settings name, as paths relative to the root, and which are there. */
+export function realFiles(config: SimilarityConfig, root = ROOT): Array<{ file: string; present: boolean; label?: 'scam' | 'legit' | undefined; weight: number }> {
+  const real = config.training.real;
+  if (!real) return [];
+  return real.files.map((f) => {
+    const file = path.join(real.dir, f.file);
+    return { file, present: fs.existsSync(path.join(root, file)), label: f.label, weight: f.weight };
+  });
+}
+
+function readReal(file: string, root: string, label: 'scam' | 'legit' | undefined, weight: number): TrainingSource {
+  const content = fs.readFileSync(path.join(root, file), 'utf8');
+  const lines = content
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, k) => {
+      const r = RealLineSchema.safeParse(JSON.parse(l));
+      const lab = r.success ? (label ?? r.data.label) : undefined;
+      if (!r.success || !lab) throw new Error(`${file}:${k + 1}: needs text and a label (or a label in similarity.yaml)`);
+      return { text: r.data.text, label: lab, cats: r.data.cats, weight };
+    });
+  return { file, content, lines };
+}
+
+/** Training sources: the labeled sets in the repository, then the real texts that are present. */
 export function readSources(config: SimilarityConfig, root = ROOT): TrainingSource[] {
-  return resolveSources(config, root).map((file) => ({
+  const own = resolveSources(config, root).map((file) => ({
     file,
     content: fs.readFileSync(path.join(root, file), 'utf8'),
     lines: loadGold(path.join(root, file)).map((g) => ({ text: g.text, label: g.label, cats: g.cats })),
   }));
+  const real = realFiles(config, root)
+    .filter((f) => f.present)
+    .map((f) => readReal(f.file, root, f.label, f.weight));
+  return [...own, ...real];
 }
 
-/** Is weights.json the model of the current sources and settings? */
-export function modelIsCurrent(dir = DEFAULT_MODEL_DIR, root = ROOT): { current: boolean; recorded: string; actual: string } {
+/**
+ * Is weights.json the model of the current sources and settings? `unverifiable` names real files
+ * the model was trained on that are not here (a checkout without ../shared): then it cannot say.
+ */
+export function modelIsCurrent(dir = DEFAULT_MODEL_DIR, root = ROOT): { current: boolean; recorded: string; actual: string; unverifiable: string[] } {
   const config = loadSimilarityConfig(dir);
   const actual = trainingDigest(config, readSources(config, root));
   let recorded = '';
+  let files: string[] = [];
   try {
     const raw: unknown = JSON.parse(fs.readFileSync(path.join(dir, 'weights.json'), 'utf8'));
     if (raw && typeof raw === 'object' && 'trainedOn' in raw) {
       const t = (raw as { trainedOn: unknown }).trainedOn;
       if (t && typeof t === 'object' && 'sha256' in t && typeof t.sha256 === 'string') recorded = t.sha256;
+      if (t && typeof t === 'object' && 'files' in t && Array.isArray(t.files)) files = t.files.map((f: unknown) => (f && typeof f === 'object' && 'file' in f ? String(f.file) : ''));
     }
   } catch {
     recorded = '';
   }
-  return { current: recorded === actual, recorded, actual };
+  const unverifiable = realFiles(config, root)
+    .filter((f) => !f.present && files.includes(f.file))
+    .map((f) => f.file);
+  return { current: recorded === actual, recorded, actual, unverifiable };
 }
 
 const pct = (x: number): string => x.toFixed(3);
@@ -62,15 +106,29 @@ export async function runTrain(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { check: { type: 'boolean', default: false }, cv: { type: 'boolean', default: false }, eval: { type: 'boolean', default: false } },
+    options: {
+      check: { type: 'boolean', default: false },
+      cv: { type: 'boolean', default: false },
+      eval: { type: 'boolean', default: false },
+      'cv-real': { type: 'boolean', default: false },
+      folds: { type: 'string', default: '5' },
+    },
   });
   const config = loadSimilarityConfig();
   if (values.check) {
     const r = modelIsCurrent();
+    if (r.unverifiable.length > 0) {
+      process.stdout.write(`cannot check weights.json here: it was trained on ${r.unverifiable.join(', ')}, which is not beside this checkout\n`);
+      return 0;
+    }
     process.stdout.write(r.current ? 'weights.json is current\n' : `weights.json is stale (recorded ${r.recorded.slice(0, 12) || 'none'}, sources ${r.actual.slice(0, 12)}): run npm run train\n`);
     return r.current ? 0 : 1;
   }
+  for (const f of realFiles(config)) {
+    process.stdout.write(f.present ? `real texts: ${f.file} (weight ${f.weight}${f.label ? `, all ${f.label}` : ''})\n` : `real texts: ${f.file} is not here; training without it\n`);
+  }
   const sources = readSources(config);
+  if (values['cv-real']) return crossValidateReal(config, sources, Number(values.folds));
   if (values.cv || values.eval) {
     const rules = loadRules();
     const tokenizer = await buildTokenizer();
@@ -118,4 +176,49 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
       process.exit(1);
     },
   );
+}
+
+/**
+ * k-fold cross-validation over the real texts: each fold is scored by a model trained on everything
+ * else, so the real-text numbers are not numbers on the training data. Labeled real files report
+ * recall / FPR; unlabeled postings report how many are rated high and medium.
+ */
+async function crossValidateReal(config: SimilarityConfig, sources: TrainingSource[], folds: number): Promise<number> {
+  const realNames = new Set(realFiles(config).map((f) => f.file));
+  const real = sources.filter((s) => realNames.has(s.file));
+  if (real.length === 0) {
+    process.stdout.write('no real texts beside this checkout: nothing to cross-validate\n');
+    return 1;
+  }
+  const rules = loadRules();
+  const tokenizer = await buildTokenizer();
+  const k = Math.max(2, Math.min(20, Number.isFinite(folds) ? folds : 5));
+  for (const src of real) {
+    const labeled = !realFiles(config).find((f) => f.file === src.file)?.label;
+    const levels: Record<string, number> = { high: 0, medium: 0, low: 0, none: 0 };
+    let tp = 0;
+    let fn = 0;
+    let fp = 0;
+    let tn = 0;
+    for (let f = 0; f < k; f++) {
+      const held = src.lines.filter((_, i) => i % k === f);
+      const train = sources.map((s) => (s === src ? { ...s, content: `${s.content}\0fold ${f}`, lines: s.lines.filter((_, i) => i % k !== f) } : s));
+      const det = createDetector(tokenizer, rules, { similarity: createSimilarity(config, trainSimilarity(config, train)) });
+      for (const line of held) {
+        const v = det.check(line.text);
+        levels[v.level] = (levels[v.level] ?? 0) + 1;
+        const flagged = v.level === 'high' || v.level === 'medium';
+        if (line.label === 'scam') flagged ? tp++ : fn++;
+        else flagged ? fp++ : tn++;
+      }
+    }
+    const n = src.lines.length;
+    const share = (x: number): string => ((100 * x) / n).toFixed(1);
+    process.stdout.write(
+      labeled
+        ? `${src.file} (${k}-fold, n=${n}): recall ${pct(tp / Math.max(1, tp + fn))}, FPR ${pct(fp / Math.max(1, fp + tn))}\n`
+        : `${src.file} (${k}-fold, n=${n}): high ${share(levels.high ?? 0)}%, medium ${share(levels.medium ?? 0)}%, low ${share(levels.low ?? 0)}%, none ${share(levels.none ?? 0)}%\n`,
+    );
+  }
+  return 0;
 }

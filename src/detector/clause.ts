@@ -120,6 +120,11 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       if (b === 'ない' || b === 'ぬ' || b === 'ん') {
         const rest = tokens.slice(j + 1, j + 4).map((x) => x.surface).join('');
         if (/^(?:でしょう|です)?か/.test(rest) || /^[？?]/.test(rest)) return 'request';
+        // 〜払えない金額ではない: the negation is itself negated.
+        if (/^(?:金額|額|わけ|訳|こと|ほど|もの)(?:で|じゃ)?は?(?:ない|ありません|ございません)/.test(rest)) {
+          j += 3;
+          continue;
+        }
         if (/^(?:と|ば|なら|場合|限り)/.test(rest)) return 'condition';
         if (/^(?:方|人|者|かた)/.test(rest)) return 'requirement'; // 〜を入れていない方は: describes people
         // 〜でしかお伝えできません: しか…ない means "only".

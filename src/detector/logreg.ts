@@ -20,6 +20,8 @@ export interface FitOptions {
   /** Stop when the gradient's max-norm falls below this. */
   tol?: number;
   history?: number;
+  /** Per-row weight of the loss (default 1): a few real texts can count for more than many written ones. */
+  sampleWeights?: ArrayLike<number>;
 }
 
 export interface FitResult {
@@ -60,8 +62,9 @@ export function fitLogReg(rows: SparseRow[], labels: ArrayLike<number>, dim: num
       for (let k = 0; k < row.idx.length; k++) s += x[row.idx[k] as number] as number;
       const z = v * s + b;
       const y = labels[i] as number;
-      loss += softplus(z) - y * z;
-      const d = sigmoid(z) - y;
+      const sw = opts.sampleWeights ? (opts.sampleWeights[i] as number) : 1;
+      loss += sw * (softplus(z) - y * z);
+      const d = sw * (sigmoid(z) - y);
       const dv = d * v;
       for (let k = 0; k < row.idx.length; k++) {
         const j = row.idx[k] as number;

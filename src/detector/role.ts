@@ -20,6 +20,8 @@ export interface RoleContext {
   kind: KindInfo;
 }
 
+// 「払えない金額ではない」「できないわけではない」: the second negation cancels the first.
+const DOUBLE_NEGATION = /^(?:金額|額|わけ|訳|こと|ほど|もの)(?:で|じゃ)?は?(?:ない|ありません|ございません|なく)/;
 const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問']);
 const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮']);
 
@@ -56,6 +58,17 @@ export function negatedAfter(view: TextView, sIdx: number, from: number, cueStar
       .map((x) => x.surface)
       .join('');
     if (/^(?:でしょう|です)?か/.test(rest)) continue; // 〜しませんか: an invitation
+    const longer = toks
+      .slice(k + 1, k + 6)
+      .map((x) => x.surface)
+      .join('');
+    if (DOUBLE_NEGATION.test(longer)) {
+      // 〜払えない金額ではない: a negation negated; skip past the second one too.
+      let j = k + 1;
+      while (j < toks.length && j <= k + 5 && !/^(?:ない|ありません|ござい|なく)$/.test((toks[j] as Token).surface) && (toks[j] as Token).baseForm !== 'ない') j += 1;
+      k = j;
+      continue;
+    }
     if (/^(?:と(?!いう|いった|の|は)|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
     if (tok.surface === 'なけれ' || (tok.surface === 'なく' && /^(?:て|ちゃ)(?:は|も)?(?:なら|いけ|だめ|ダメ)/.test(rest))) continue; // 〜しなければ / 〜しなくてはならない
     return true;

@@ -31,6 +31,16 @@ export function gramText(fold: string): string {
     .replace(/[\uD800-\uDFFF]/g, '〓');
 }
 
+/** Kana and kanji in a text, at most `cap` counted: what a Japanese message is made of. */
+export function contentChars(fold: string, cap = 100): number {
+  let n = 0;
+  for (let i = 0; i < fold.length && n < cap; i++) {
+    const c = fold.charCodeAt(i);
+    if ((c >= 0x3041 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || c === 0x3005) n++;
+  }
+  return n;
+}
+
 /** Distinct character n-grams (1..maxN) of a gram text; none spans a gap. */
 export function distinctGrams(s: string, maxN: number): Set<string> {
   const out = new Set<string>();
@@ -63,8 +73,21 @@ export const SimilarityConfigSchema = z
         /** Weights smaller than this are left out of the model file. */
         prune: z.number().min(0),
         categoryPrune: z.number().min(0),
+        /**
+         * Real third-party texts, read from `dir` (relative to the repository root) when it is
+         * there: unlabeled postings count as legit; each line weighs `weight`.
+         */
+        real: z
+          .object({
+            dir: z.string().min(1),
+            files: z.array(z.object({ file: z.string().min(1), label: z.enum(['scam', 'legit']).optional(), weight: z.number().positive() }).strict()),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
+    /** The model alone never flags a text with fewer kana and kanji than this (「ok」「Thank you」). */
+    minContent: z.number().int().min(0).max(100),
     examples: z.object({ hit: z.array(ExampleSchema).min(1), miss: z.array(ExampleSchema).min(1) }).strict(),
   })
   .strict();
@@ -187,6 +210,7 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
   }
 
   function score(fold: string): SimilarityScore | null {
+    if (contentChars(fold) < config.minContent) return null;
     const { sum, v, text } = sums(fold);
     const p = sigmoid((sum[0] as number) * v + file.bias);
     if (p < config.threshold) return null;

@@ -10,6 +10,8 @@ export interface TrainingLine {
   text: string;
   label: 'scam' | 'legit';
   cats: Category[];
+  /** How much the line counts in the fit (default 1). */
+  weight?: number;
 }
 
 export interface TrainingSource {
@@ -73,7 +75,8 @@ export function trainSimilarity(config: SimilarityConfig, sources: TrainingSourc
   const lines = sources.flatMap((s) => s.lines);
   const { rows, vocab } = featurise(lines, t.maxN);
   const y = Float64Array.from(lines, (l) => (l.label === 'scam' ? 1 : 0));
-  const main = fitLogReg(rows, y, vocab.length, { c: t.c });
+  const sampleWeights = Float64Array.from(lines, (l) => l.weight ?? 1);
+  const main = fitLogReg(rows, y, vocab.length, { c: t.c, sampleWeights });
 
   const scamIdx = lines.map((l, i) => (l.label === 'scam' ? i : -1)).filter((i) => i >= 0);
   const scamRows = scamIdx.map((i) => rows[i] as SparseRow);
@@ -81,7 +84,7 @@ export function trainSimilarity(config: SimilarityConfig, sources: TrainingSourc
   for (const c of CATEGORY_IDS) {
     const yc = Float64Array.from(scamIdx, (i) => ((lines[i] as TrainingLine).cats.includes(c) ? 1 : 0));
     if (!yc.some((v) => v === 1)) continue;
-    const fit = fitLogReg(scamRows, yc, vocab.length, { c: t.categoryC });
+    const fit = fitLogReg(scamRows, yc, vocab.length, { c: t.categoryC, sampleWeights: Float64Array.from(scamIdx, (i) => (lines[i] as TrainingLine).weight ?? 1) });
     categories[c] = { bias: Math.round(fit.bias * 10000) / 10000, weights: table(vocab, fit.weights, t.categoryPrune) };
   }
   return {

@@ -121,12 +121,6 @@ describe('stays quiet on honest messages', () => {
   it('does not take 控えたい (to note down) for a refusal', () => {
     expect(['high', 'medium']).toContain(check('お振込先を控えたいので、通帳の表紙を撮ってお送りください').level);
   });
-
-  it('treats a one-line retelling with a question as a question, not the request itself', () => {
-    expect(['none', 'low']).toContain(check('「Zoomで面談しましょう」と言われたのですが、応じてもいいですか？').level);
-    // A pasted message with a question is still judged on what was pasted.
-    expect(['high', 'medium']).toContain(check('届いたメッセージ：「応募後に詳しい仕事内容をご説明します。まずはメールアドレスをお送りください」 これって普通ですか？').level);
-  });
 });
 
 describe('stage and platform', () => {

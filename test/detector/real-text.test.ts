@@ -1,0 +1,187 @@
+// How the detector meets real text: each class of mistake it used to make on real postings,
+// notices and quoted messages, in our own wording. A cue counts only in its role (the tool as the
+// channel the reader is asked to use) and its mood (asked of the reader); numbers that are IDs are
+// not phone numbers; the kind of text sets how cues count; the model stays out of texts too thin
+// to resemble anything; a disclaimer cannot hide a request; casual scams are caught.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CheckOptions, Level, Verdict } from '../../src/detector/types.ts';
+import type { Engine } from '../../src/engine.ts';
+import { sharedEngine } from '../helpers/engine.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await sharedEngine();
+});
+
+const check = (text: string, opts: CheckOptions = {}): Verdict => engine.detector.check(text, opts);
+const flagged = (v: Verdict): boolean => v.level === 'high' || v.level === 'medium';
+const explain = (v: Verdict): string => `${v.level} (${v.kind}) ${v.findings.map((f) => `${f.rule}「${f.phrase}」`).join(' ')}`;
+function expectQuiet(text: string, opts: CheckOptions = {}): Verdict {
+  const v = check(text, opts);
+  expect(flagged(v), explain(v)).toBe(false);
+  return v;
+}
+function expectLevel(text: string, level: Level, opts: CheckOptions = {}): Verdict {
+  const v = check(text, opts);
+  expect(v.level, explain(v)).toBe(level);
+  return v;
+}
+
+describe('a tool counts only as the channel the reader is asked to use', () => {
+  it.each([
+    ['the platform the system is built on', '【LINE LIFF×GAS】予約システムの開発をお願いします。LINE公式アカウントとスプレッドシートを連携させます。'],
+    ['the place the client posts the deliverable', 'Instagramへの投稿は弊社で行いますので、画像の制作のみお願いします。'],
+    ['a relative clause describing the deliverable', 'Google Meetで録画した研修動画にテロップを入れる作業です。'],
+    ['a meeting that already happened, as material', 'Zoomで行ったセミナーの録画データを文字起こししてください。'],
+    ['the client describing its own tooling', '社内の連絡はSlackで行っておりますが、ワーカー様とのやり取りはすべてクラウドワークス上で行います。'],
+    ['an AI phone system being built', 'AI電話（ボイスボット）の導入支援をお願いします。電話応答のシナリオ設計が主な業務です。'],
+    ['an API being integrated', 'Chatwork APIを使った通知ボットの実装をお願いします。'],
+    ['a list of accounts being run', 'X（旧Twitter）とInstagramの運用代行をお願いします。投稿文の作成と予約投稿までです。'],
+    ['messages on the client side being supported', '弊社は関係各所とのやり取り（公式LINE・メール）が多いため、その返信の下書きをサポートいただける方を募集します。'],
+  ])('stays quiet when the tool is %s', (_what, text) => {
+    expectQuiet(text);
+  });
+
+  it('still flags a tool the reader is asked to move to', () => {
+    expectLevel('詳細はLINEでお伝えしますので、ID検索して追加してください。', 'high');
+    expectLevel('応募ありがとうございます。今後のやり取りはChatworkでお願いします。', 'high');
+    expect(flagged(check('このあとはZoomで面談させてください。'))).toBe(true);
+  });
+});
+
+describe('a request counts only in its mood: asked of the reader', () => {
+  it('stays quiet on a denial that covers a list of items', () => {
+    expectQuiet('LINEやメールでの連絡、外部サイトへの登録、研修費のお支払いは一切お願いしておりません。');
+    expectQuiet('本名や住所、口座情報などの個人情報をこちらからお願いすることは一切ありません。');
+  });
+
+  it('stays quiet on the condition that protects the worker (start once 仮払い is done)', () => {
+    expectQuiet('仮払いが完了してから作業に着手してください。仮払い前の作業はお控えください。');
+    expectQuiet('契約と仮払いを確認できましたら、執筆を始めていただいて大丈夫です。');
+  });
+
+  it('stays quiet on narration of what happened', () => {
+    expectQuiet('以前、別の案件でLINEで連絡してしまって困ったことがあります。');
+    expectQuiet('知らない通話アプリを入れてしまった、という相談が窓口に増えています。');
+  });
+
+  it('still flags an invitation, a casual request and an order', () => {
+    expectLevel('LINEでやり取りしませんか？', 'high');
+    expectLevel('仮払いはまだですが、先に作業を始めてください。', 'high');
+    expect(flagged(check('このアプリ入れといて。話はそっちで'))).toBe(true);
+  });
+});
+
+describe('numbers that are IDs are not phone numbers', () => {
+  it.each([
+    '【JOBID:JA-073519】データ基盤エンジニアの募集です。',
+    '案件番号 0801234567 の件でご連絡しました。',
+    '注文番号：0312345678 のお届け日についてご確認ください。',
+    '納期は2026-11-30です。報酬は1記事3,000円です。',
+  ])('stays quiet on 「%s」', (text) => {
+    const v = check(text);
+    expect(v.findings.filter((f) => f.category === 'contact_details'), explain(v)).toEqual([]);
+  });
+
+  it('still flags a phone number written to be called', () => {
+    const v = expectLevel('ご不明点は090-1234-5678までお電話ください。', 'high');
+    expect(v.findings.some((f) => f.rule === 'details.phone')).toBe(true);
+  });
+});
+
+describe('the official route is not a cue', () => {
+  it('stays quiet when the client will apply for off-service contact after 仮払い', () => {
+    expectQuiet('仮払い完了後、外部連絡申請をさせていただきます。承認いただける場合のみChatworkでご連絡します。');
+    expectQuiet('面接は必ずサービス外連絡申請を行ったあとにZoomで実施します。');
+  });
+
+  it('does not call an optional application after 仮払い pressure', () => {
+    const v = expectQuiet('仮払いが完了しましたので、サービス外連絡申請をお送りしました。任意ですので、ご都合がよろしければ承認してください。');
+    expect(v.findings.filter((f) => f.category === 'pressure')).toEqual([]);
+  });
+
+  it('does not take the platform’s own call feature for an outside call', () => {
+    expectQuiet('音声でのご相談をご希望の方は、ココナラの「電話相談」サービスをご利用ください。番号はお互いに表示されません。', { platform: 'coconala' });
+  });
+});
+
+describe('the kind of text sets how cues count', () => {
+  it('reads a list of prohibited acts as a rule text, at most low', () => {
+    const v = check('以下のような依頼は禁止されています。\n・LINEなどの連絡先を記載している投稿\n・研修費や教材費の支払いを求める依頼\n・契約前に外部のツールで面談を行う依頼');
+    expect(v.kind).toBe('rule_text');
+    expect(flagged(v), explain(v)).toBe(false);
+    const w = check('・メールアドレスや電話番号を本文に載せている投稿\n・仮払いの前に作業を始めさせる依頼');
+    expect(w.kind).toBe('rule_text');
+    expect(flagged(w), explain(w)).toBe(false);
+  });
+
+  it('rates a posting whose only cue is a pre-contract online interview medium', () => {
+    const v = expectLevel('【業務内容】記事の作成\n【報酬】1本3000円\n【選考】契約前にZoomで15分ほど面談させてください。\nご応募お待ちしております。', 'medium');
+    expect(v.kind).toBe('posting');
+    expectLevel('【選考フロー】\n書類選考 → 一次面談（Webまたは対面）→ 内定\n【報酬】月20万円〜\n【業務内容】社内システムの保守', 'medium');
+  });
+
+  it('keeps a posting high when it moves contact off the platform', () => {
+    const v = expectLevel('【業務内容】簡単なデータ入力\n【報酬】1件50円\n【応募方法】詳細はLINEでお伝えしますので、ID: work_abc12 を追加してください。', 'high');
+    expect(v.kind).toBe('posting');
+  });
+
+  it('judges the quoted request when the user asks about a message they received, and says so', () => {
+    const v = expectLevel('「LINEでやり取りしましょう」と言われました。これって大丈夫ですか？', 'high');
+    expect(v.kind).toBe('question');
+    const w = check('クライアントから「詳細はZoomで説明します」と言われたのですが、応じてもいいですか？');
+    expect(w.kind).toBe('question');
+    expect(flagged(w), explain(w)).toBe(true);
+    const x = check('届いたメッセージ：「応募後に詳しい仕事内容をご説明します。まずはメールアドレスをお送りください」 これって普通ですか？');
+    expect(x.kind).toBe('question');
+    expect(flagged(x), explain(x)).toBe(true);
+  });
+
+  it('does not treat an article request about such phrases as a question', () => {
+    expectQuiet('「仮払い前に作業して」と言われた経験談を集めて、記事にまとめていただきたいです');
+  });
+});
+
+describe('the statistical model', () => {
+  const model = (v: Verdict) => v.findings.find((f) => f.rule === 'similar.wording');
+
+  it.each(['ok', 'a', 'Thank you', 'はい', '了解です'])('never flags a text as thin as 「%s」 on its own', (text) => {
+    expect(model(check(text))).toBeUndefined();
+  });
+
+  it('stays quiet on ordinary posting lines and plain requests for materials', () => {
+    for (const text of ['ご応募をお待ちしております。', '資料やURLを共有していただけますか？', '【JOBID:JA-073519】データ基盤エンジニアの募集です。']) {
+      const v = check(text);
+      expect(model(v), explain(v)).toBeUndefined();
+    }
+  });
+});
+
+describe('a disclaimer cannot hide the request after it', () => {
+  it('flags the plain request that follows a sentence negating the same tool', () => {
+    expectLevel('外部ツールでのやり取りは行いません。詳細はLINEで送りますので追加してください。', 'high');
+    expectLevel('LINEは使いません。ただ、連絡はLINEでお願いします。', 'high');
+    expectLevel('口座情報は不要です。報酬の振込先として口座番号と住所を教えてください。', 'high');
+  });
+});
+
+describe('casual real scams are caught', () => {
+  it.each([
+    ['a direct deal without the word 直接契約', 'クラウドワークスからではなく、直接お仕事のやり取りしませんか？'],
+    ['a chatty move to another app', 'こっちの方が話早いので、普段使ってるアプリで話しましょう'],
+    ['earnings hype with no request', '元手ゼロで利益確定！'],
+    ['a daily income held out for small tasks', '1日の収入は5000円から20000円を見込めます。タスクは1件100円から800円です'],
+    ['a manual sold with a promise', 'このマニュアルを買えば、誰でも月30万稼げるようになります'],
+    ['a 研修費 framed as affordable', '1記事2万円払うので、研修費用の5万円は決して払えない金額ではないですよ'],
+    ['a rating promised instead of pay', '実績作りに最適です。しっかり取り組んだ方には全員に星5の高評価をつけます'],
+  ])('flags %s', (_what, text) => {
+    const v = check(text);
+    expect(flagged(v), explain(v)).toBe(true);
+  });
+
+  it('flags a URL or an account name in a coconala message', () => {
+    expect(flagged(check('作品はこちらでも公開しています https://example-portfolio.jp', { platform: 'coconala' }))).toBe(true);
+    expect(flagged(check('詳しくはInstagram @hana_design_works を見てください', { platform: 'coconala' }))).toBe(true);
+    expectQuiet('会社のサイトはこちらです https://example-corp.co.jp', { platform: 'crowdworks' });
+  });
+});
