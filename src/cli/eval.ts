@@ -136,6 +136,75 @@ export function formatEval(r: EvalResult, quiet = false): string {
   return out.join('\n');
 }
 
+/** An unlabeled line (real postings): just an id and a text. */
+export const UnlabeledLineSchema = z.object({ id: z.union([z.string(), z.number()]).transform(String), text: z.string(), platform: PlatformSchema.optional(), stage: StageSchema.optional() });
+export type UnlabeledLine = z.infer<typeof UnlabeledLineSchema>;
+
+export interface UnlabeledResult {
+  n: number;
+  levels: Record<string, number>;
+  kinds: Record<string, number>;
+  /** Per rule: on how many lines it fired, and on how many of those the text was flagged. */
+  rules: Array<{ rule: string; hits: number; share: number; flagged: number }>;
+  flagged: Array<{ id: string; level: string; rules: string[]; text: string }>;
+}
+
+/**
+ * For unlabeled files (real job postings, mostly ordinary work): how the levels fall, and how often
+ * each rule fires. A rule that fires on more than a few percent of ordinary postings needs context.
+ */
+export function evaluateUnlabeled(lines: UnlabeledLine[], check: (l: UnlabeledLine) => Verdict): UnlabeledResult {
+  const levels: Record<string, number> = { high: 0, medium: 0, low: 0, none: 0 };
+  const kinds: Record<string, number> = {};
+  const stats = new Map<string, { hits: number; flagged: number }>();
+  const flagged: UnlabeledResult['flagged'] = [];
+  for (const l of lines) {
+    const v = check(l);
+    levels[v.level] = (levels[v.level] ?? 0) + 1;
+    kinds[v.kind] = (kinds[v.kind] ?? 0) + 1;
+    const isFlagged = v.level === 'high' || v.level === 'medium';
+    for (const rule of new Set(v.findings.map((f) => f.rule))) {
+      const st = stats.get(rule) ?? { hits: 0, flagged: 0 };
+      st.hits += 1;
+      if (isFlagged) st.flagged += 1;
+      stats.set(rule, st);
+    }
+    if (isFlagged) flagged.push({ id: l.id, level: v.level, rules: v.findings.map((f) => f.rule), text: l.text });
+  }
+  const rules = [...stats.entries()].map(([rule, st]) => ({ rule, hits: st.hits, share: st.hits / Math.max(1, lines.length), flagged: st.flagged })).sort((a, b) => b.hits - a.hits);
+  return { n: lines.length, levels, kinds, rules, flagged };
+}
+
+export function formatUnlabeled(r: UnlabeledResult, quiet = false): string {
+  const pct = (x: number): string => `${((100 * x) / Math.max(1, r.n)).toFixed(1)}%`;
+  const out: string[] = [];
+  out.push(`n=${r.n} (unlabeled)  high=${pct(r.levels.high ?? 0)}  medium=${pct(r.levels.medium ?? 0)}  low=${pct(r.levels.low ?? 0)}  none=${pct(r.levels.none ?? 0)}`);
+  out.push(`kinds: ${Object.entries(r.kinds).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  out.push('');
+  out.push('rule                                   lines  share  flagged');
+  for (const s of r.rules) out.push(`${s.rule.padEnd(38)} ${String(s.hits).padStart(5)} ${`${(100 * s.share).toFixed(1)}%`.padStart(6)} ${String(s.flagged).padStart(8)}${s.share > 0.03 && s.flagged > 0 ? '  ← fires on many ordinary lines' : ''}`);
+  if (!quiet) {
+    out.push('');
+    out.push(`flagged (${r.flagged.length}):`);
+    for (const m of r.flagged) out.push(`  ${m.id} (${m.level}) [${m.rules.join(',')}] ${short(m.text)}`);
+  }
+  return out.join('\n');
+}
+
+function isLabeled(file: string): boolean {
+  const first = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.trim());
+  if (!first) return true;
+  try {
+    const o: unknown = JSON.parse(first);
+    return typeof o === 'object' && o !== null && 'label' in o;
+  } catch {
+    return true;
+  }
+}
+
 export async function runEval(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -144,8 +213,23 @@ export async function runEval(args: string[]): Promise<number> {
   });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('gaibu-guard: eval needs a labeled JSONL file\n');
+    process.stderr.write('gaibu-guard: eval needs a JSONL file (labeled: recall and FPR; unlabeled: levels and per-rule hits)\n');
     return 2;
+  }
+  if (!isLabeled(file)) {
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l, k) => {
+        const r = UnlabeledLineSchema.safeParse(JSON.parse(l));
+        if (!r.success) throw new Error(`${file}:${k + 1}: ${r.error.issues[0]?.message}`);
+        return r.data;
+      });
+    const engine = await createEngine();
+    const r = evaluateUnlabeled(lines, (l) => engine.detector.check(l.text, { platform: l.platform, stage: l.stage }));
+    process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : `${formatUnlabeled(r, values.quiet)}\n`);
+    return 0;
   }
   const lines = loadGold(file);
   const engine = await createEngine();

@@ -18,7 +18,7 @@ const USAGE = `使い方 / usage:
       [--stage before_contract|after_contract|after_escrow|unknown]
       [--record --db PATH] [--guild NAME]
   gaibu-guard digest --db PATH [--week 2026-W47] [--guild NAME] [--format text|json] [--chart out.png]
-  gaibu-guard eval FILE.jsonl [--json] [--quiet]   ルールごとの成績（scam/legit のヒット数、S/O）
+  gaibu-guard eval FILE.jsonl [--json] [--quiet]   ルールごとの成績（ラベル付き: scam/legit のヒット数と S/O、ラベルなし: 水準の分布と発火率）
 `;
 
 /** One input line of `check --jsonl`. */

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDetector } from '../detector/detect.ts';
+import { normalize } from '../detector/normalize.ts';
 import { loadRules } from '../detector/rules.ts';
 import { createSimilarity, DEFAULT_MODEL_DIR, loadSimilarityConfig, type SimilarityConfig, type SimilarityModel } from '../detector/similarity.ts';
 import { buildTokenizer } from '../detector/tokenizer.ts';
@@ -112,6 +113,7 @@ export async function runTrain(args: string[]): Promise<number> {
       eval: { type: 'boolean', default: false },
       'cv-real': { type: 'boolean', default: false },
       folds: { type: 'string', default: '5' },
+      dump: { type: 'string' },
     },
   });
   const config = loadSimilarityConfig();
@@ -128,7 +130,7 @@ export async function runTrain(args: string[]): Promise<number> {
     process.stdout.write(f.present ? `real texts: ${f.file} (weight ${f.weight}${f.label ? `, all ${f.label}` : ''})\n` : `real texts: ${f.file} is not here; training without it\n`);
   }
   const sources = readSources(config);
-  if (values['cv-real']) return crossValidateReal(config, sources, Number(values.folds));
+  if (values['cv-real']) return crossValidateReal(config, sources, Number(values.folds), values.dump);
   if (values.cv || values.eval) {
     const rules = loadRules();
     const tokenizer = await buildTokenizer();
@@ -183,7 +185,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
  * else, so the real-text numbers are not numbers on the training data. Labeled real files report
  * recall / FPR; unlabeled postings report how many are rated high and medium.
  */
-async function crossValidateReal(config: SimilarityConfig, sources: TrainingSource[], folds: number): Promise<number> {
+async function crossValidateReal(config: SimilarityConfig, sources: TrainingSource[], folds: number, dumpFile?: string): Promise<number> {
   const realNames = new Set(realFiles(config).map((f) => f.file));
   const real = sources.filter((s) => realNames.has(s.file));
   if (real.length === 0) {
@@ -193,6 +195,10 @@ async function crossValidateReal(config: SimilarityConfig, sources: TrainingSour
   const rules = loadRules();
   const tokenizer = await buildTokenizer();
   const k = Math.max(2, Math.min(20, Number.isFinite(folds) ? folds : 5));
+  const dump: string[] | null = dumpFile ? [] : null;
+  const rulesOnly = createDetector(tokenizer, rules);
+  // The category models only choose the finding's category; they are fitted once, on everything.
+  const { categories } = trainSimilarity(config, sources);
   for (const src of real) {
     const labeled = !realFiles(config).find((f) => f.file === src.file)?.label;
     const levels: Record<string, number> = { high: 0, medium: 0, low: 0, none: 0 };
@@ -203,9 +209,14 @@ async function crossValidateReal(config: SimilarityConfig, sources: TrainingSour
     for (let f = 0; f < k; f++) {
       const held = src.lines.filter((_, i) => i % k === f);
       const train = sources.map((s) => (s === src ? { ...s, content: `${s.content}\0fold ${f}`, lines: s.lines.filter((_, i) => i % k !== f) } : s));
-      const det = createDetector(tokenizer, rules, { similarity: createSimilarity(config, trainSimilarity(config, train)) });
+      const model = createSimilarity(config, trainSimilarity(config, train, { categories }));
+      const det = createDetector(tokenizer, rules, { similarity: model });
       for (const line of held) {
         const v = det.check(line.text);
+        if (dump) {
+          const alone = rulesOnly.check(line.text);
+          dump.push(JSON.stringify({ file: src.file, label: line.label, level: v.level, rulesLevel: alone.level, p: Math.round(model.probability(normalize(line.text).fold) * 1000) / 1000, model: v.findings.some((x) => x.rule === config.id) }));
+        }
         levels[v.level] = (levels[v.level] ?? 0) + 1;
         const flagged = v.level === 'high' || v.level === 'medium';
         if (line.label === 'scam') flagged ? tp++ : fn++;
@@ -220,5 +231,6 @@ async function crossValidateReal(config: SimilarityConfig, sources: TrainingSour
         : `${src.file} (${k}-fold, n=${n}): high ${share(levels.high ?? 0)}%, medium ${share(levels.medium ?? 0)}%, low ${share(levels.low ?? 0)}%, none ${share(levels.none ?? 0)}%\n`,
     );
   }
+  if (dump && dumpFile) fs.writeFileSync(dumpFile, `${dump.join('\n')}\n`);
   return 0;
 }

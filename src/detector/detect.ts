@@ -14,7 +14,7 @@ import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
 import { inferPlatform, kindPolicy, kindWeight, inferStage, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
-import { clauseRole, speechRole, type RoleContext } from './role.ts';
+import { assessRole, type RoleContext } from './role.ts';
 import type { RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS, levelFor, scoreFindings } from './score.ts';
 import type { SimilarityModel } from './similarity.ts';
@@ -100,9 +100,9 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
 
     /** The candidate's weight after role, mood and policy, or null when it is set aside. */
     function assess(c: Candidate): number | null {
-      const role = speechRole(rc, c) ?? clauseRole(rc, c);
-      if (role) {
-        drop(c, role);
+      const role = assessRole(rc, c);
+      if (role.drop) {
+        drop(c, role.drop);
         return null;
       }
       const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, c.rule.weight, st);
@@ -114,7 +114,9 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         drop(c, 'article');
         weight = STAGE_CAP.after_escrow;
       }
-      return kindWeight(kind, c.rule.category, weight);
+      const kinded = kindWeight(kind, c.rule, role.requirement, weight);
+      if (kinded.reason) drop(c, kinded.reason);
+      return kinded.weight;
     }
 
     // A finding whose words lie inside a stronger finding's span says nothing new (「Zoom」 inside

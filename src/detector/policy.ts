@@ -149,8 +149,14 @@ export function kindPolicy(kind: KindInfo, findings: Finding[], score: number): 
   return score;
 }
 
-/** A finding's weight in this kind of text, before scoring. */
-export function kindWeight(kind: KindInfo, category: Category, weight: number): number {
-  if (kind.posting && category === 'pre_contract_call') return Math.min(weight, POSTING_CALL_WEIGHT);
-  return weight;
+/**
+ * A finding's weight in this kind of text, before scoring. In a posting, a tool the worker must be
+ * able to use (「チャットワークで連絡が取れる方」) describes the work after the contract: `medium`
+ * (domain.md: after the contract without the application).
+ */
+export function kindWeight(kind: KindInfo, rule: CompiledRule, requirement: boolean, weight: number): { weight: number; reason?: Mitigation['reason'] } {
+  let w = weight;
+  if (kind.posting && rule.category === 'pre_contract_call') w = Math.min(w, POSTING_CALL_WEIGHT);
+  if (kind.posting && requirement && rule.context.stage === 'contact' && w > STAGE_CAP.after_contract) return { weight: STAGE_CAP.after_contract, reason: 'after_contract' };
+  return { weight: w };
 }

@@ -202,8 +202,8 @@ function toolInDeliverable(rc: RoleContext, c: Candidate): boolean {
   return !testIn(rc.rules.macro('DELIVERABLE_GAP_BLOCK'), gap) || testIn(rc.rules.macro('DELIVERABLE_ATTRIBUTIVE'), gap);
 }
 
-/** Mitigations decided before the stage policy: the cue is quoted, or the worker refused it. */
-export function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
+/** The cue is quoted or reported, or the worker refused it. */
+function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
   const { rule } = c;
   if (!rule.context.quotable) return null;
   if (isQuoted(rc, c.sIdx, c.a, c.b)) return 'quoted';
@@ -248,8 +248,24 @@ export function readCandidate(rc: RoleContext, c: Candidate): Reading | null {
   return { role: 'unknown', mood: moodAfter(ts.tokens, k), word: '', at: k };
 }
 
+export interface RoleDecision {
+  /** Why the candidate is set aside, or null when it counts. */
+  drop: Mitigation['reason'] | null;
+  /** It asks the reader to be someone who uses the tool (「チャットワークで連絡が取れる方」). */
+  requirement: boolean;
+}
+
+/** Role and mood of one candidate: set aside (and why), or counted. */
+export function assessRole(rc: RoleContext, c: Candidate): RoleDecision {
+  const speech = speechRole(rc, c);
+  if (speech) return { drop: speech, requirement: false };
+  const reading = { value: null as Reading | null };
+  const drop = clauseRole(rc, c, reading);
+  return { drop, requirement: !drop && reading.value?.mood === 'requirement' };
+}
+
 /** The cue's role in its clause (channel or work) and the request's mood (asked or negated). */
-export function clauseRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
+function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null }): Mitigation['reason'] | null {
   const { rule } = c;
   const stage = rule.context.stage;
   const toolRule = stage === 'contact' || stage === 'call' || stage === 'coconala_mention';
@@ -265,6 +281,7 @@ export function clauseRole(rc: RoleContext, c: Candidate): Mitigation['reason'] 
     if (negatedAfter(rc.view, sentenceIndexAt(rc.view.sentences, Math.max(c.a, from - 1)), from, c.a)) return 'negated';
   }
   const reading = readCandidate(rc, c);
+  out.value = reading;
   if (reading) {
     if (reading.role === 'work') return 'tool_is_work';
     if (reading.mood === 'attributive' || (reading.mood === 'narration' && reading.role !== 'channel')) return 'description';

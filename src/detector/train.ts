@@ -70,7 +70,12 @@ function table(vocab: string[], w: Float64Array, prune: number): Record<string, 
   return Object.fromEntries(entries);
 }
 
-export function trainSimilarity(config: SimilarityConfig, sources: TrainingSource[]): ModelFile {
+export interface TrainOptions {
+  /** Reuse these category models instead of fitting them (cross-validation of the main model). */
+  categories?: ModelFile['categories'];
+}
+
+export function trainSimilarity(config: SimilarityConfig, sources: TrainingSource[], opts: TrainOptions = {}): ModelFile {
   const t = config.training;
   const lines = sources.flatMap((s) => s.lines);
   const { rows, vocab } = featurise(lines, t.maxN);
@@ -80,8 +85,8 @@ export function trainSimilarity(config: SimilarityConfig, sources: TrainingSourc
 
   const scamIdx = lines.map((l, i) => (l.label === 'scam' ? i : -1)).filter((i) => i >= 0);
   const scamRows = scamIdx.map((i) => rows[i] as SparseRow);
-  const categories = {} as ModelFile['categories'];
-  for (const c of CATEGORY_IDS) {
+  const categories = opts.categories ?? ({} as ModelFile['categories']);
+  for (const c of opts.categories ? [] : CATEGORY_IDS) {
     const yc = Float64Array.from(scamIdx, (i) => ((lines[i] as TrainingLine).cats.includes(c) ? 1 : 0));
     if (!yc.some((v) => v === 1)) continue;
     const fit = fitLogReg(scamRows, yc, vocab.length, { c: t.categoryC, sampleWeights: Float64Array.from(scamIdx, (i) => (lines[i] as TrainingLine).weight ?? 1) });
