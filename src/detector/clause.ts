@@ -131,7 +131,13 @@ export function moodAfter(tokens: Token[], k: number): Mood {
         if (tokens.slice(Math.max(0, k - 4), k).some((x) => x.surface === 'しか')) return 'offer';
         return 'denied';
       }
-      if (b === 'たい') return 'request';
+      if (b === 'たい') {
+        // 〜したい場合は: a condition; 〜したい方: people who want to; otherwise a wish put to the reader.
+        const rest = tokens.slice(j + 1, j + 3).map((x) => x.surface).join('');
+        if (/^(?:場合|際|時|とき|なら|ならば|のであれば|ので)/.test(rest)) return 'condition';
+        if (/^(?:方|人|者)/.test(rest)) return 'requirement';
+        return 'request';
+      }
       if (s === 'たら' || s === 'だら') {
         // 〜できたら嬉しいです / 〜いただけたら幸いです: a polite request; otherwise a condition.
         const rest = tokens.slice(j + 1, j + 4).map((x) => x.surface).join('');

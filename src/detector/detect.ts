@@ -105,7 +105,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         drop(c, role.drop);
         return null;
       }
-      const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, c.rule.weight, st);
+      const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, c.rule.weight, st, { a: c.a, b: c.cueEnd ?? c.b });
       if (adjusted.reason) drop(c, adjusted.reason);
       let weight = adjusted.weight;
       if (weight <= 0) return null;

@@ -72,15 +72,37 @@ export function routeNamed(rules: RuleSet, text: string): boolean {
   return named;
 }
 
-/** The cue's sentence with one sentence either side. */
+function platformCall(view: TextView, rules: RuleSet, near: string, cue?: { a: number; b: number }): boolean {
+  const feature = rules.macro('PLATFORM_CALL_FEATURE');
+  if (testIn(feature, near)) return true;
+  if (!cue || testIn(rules.macro('TOOL_NAME'), view.fold.slice(cue.a, cue.b))) return false;
+  return testIn(feature, view.fold);
+}
+
+/** The cue's sentence with one sentence either side (blank lines do not count as sentences). */
 function nearText(view: TextView, sIdx: number): string {
-  const first = sentenceAt(view, Math.max(0, sIdx - 1));
-  const last = sentenceAt(view, Math.min(view.sentences.length - 1, sIdx + 1));
-  return view.fold.slice(first.start, last.end);
+  const blank = (k: number): boolean => {
+    const s = sentenceAt(view, k);
+    return view.fold.slice(s.start, s.end).trim().length === 0;
+  };
+  let a = Math.max(0, sIdx - 1);
+  while (a > 0 && blank(a) && sIdx - a < 4) a -= 1;
+  let b = Math.min(view.sentences.length - 1, sIdx + 1);
+  while (b < view.sentences.length - 1 && blank(b) && b - sIdx < 4) b += 1;
+  return view.fold.slice(sentenceAt(view, a).start, sentenceAt(view, b).end);
 }
 
 /** The weight a stage-sensitive cue keeps at this stage on this platform, and why it changed. */
-export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sIdx: number, weight: number, st: StageInput): { weight: number; reason?: Mitigation['reason'] } {
+export function stageAdjust(
+  view: TextView,
+  rules: RuleSet,
+  kind: StageKind,
+  sIdx: number,
+  weight: number,
+  st: StageInput,
+  /** The cue's fold span, when there is one: a call that names no outside tool may be the platform's own. */
+  cue?: { a: number; b: number },
+): { weight: number; reason?: Mitigation['reason'] } {
   const { fold } = view;
   if (kind === 'none') return { weight };
   if (kind === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
@@ -94,7 +116,7 @@ export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sId
     const unescrowed = st.stageGiven && st.stage === 'after_contract';
     return unescrowed ? { weight } : { weight: 0, reason: 'after_escrow' };
   }
-  if (st.platform === 'coconala' && !(kind === 'call' && testIn(rules.macro('PLATFORM_CALL_FEATURE'), nearText(view, sIdx)))) {
+  if (st.platform === 'coconala' && !(kind === 'call' && platformCall(view, rules, nearText(view, sIdx), cue))) {
     return { weight: Math.max(weight, LEVEL_THRESHOLDS.high) };
   }
   // On another job site an online interview is ordinary; its own rules are unknown to us.
@@ -104,8 +126,9 @@ export function stageAdjust(view: TextView, rules: RuleSet, kind: StageKind, sId
   // legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?ました/.test(fold));
   if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
-  // The platform's own call feature (ココナラの電話相談, ランサーズのビデオ通話機能) keeps the call inside.
-  if (kind === 'call' && testIn(rules.macro('PLATFORM_CALL_FEATURE'), near)) return { weight: 0, reason: 'official_route' };
+  // The platform's own call feature (ココナラの電話相談, ランサーズのビデオ通話機能) keeps the call inside:
+  // next to the cue, or anywhere in the text when the cue names no outside tool (「同時通話」).
+  if (kind === 'call' && platformCall(view, rules, near, cue)) return { weight: 0, reason: 'official_route' };
   if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.

@@ -57,7 +57,7 @@ export function negatedAfter(view: TextView, sIdx: number, from: number, cueStar
       .slice(k + 1, k + 4)
       .map((x) => x.surface)
       .join('');
-    if (/^(?:でしょう|です)?か/.test(rest)) continue; // 〜しませんか: an invitation
+    if (/^(?:でしょう|です)?か/.test(rest) || /^[?？]/.test(rest)) continue; // 〜しませんか / 〜しない？: an invitation
     const longer = toks
       .slice(k + 1, k + 6)
       .map((x) => x.surface)
