@@ -6,7 +6,9 @@
 //                                 the model trained without that file, on that file
 //   npm run train -- --eval F…    train on every source (in memory), then score labeled files F
 //   npm run train -- --cv-real    k-fold over the real texts (../shared/corpus/real): each fold
-//                                 scored by a model trained without it (--folds K, default 5)
+//                                 scored by a model trained without it (--folds K, default 5;
+//                                 --dump FILE writes each line's levels and probability;
+//                                 --threshold T scores at T instead of the configured threshold)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +42,14 @@ export function resolveSources(config: SimilarityConfig, root = ROOT): string[] 
 const RealLineSchema = z.object({ text: z.string(), label: z.enum(['scam', 'legit']).optional(), cats: z.array(CategorySchema).default([]) });
 
 /** The real third-party files the settings name, as paths relative to the root, and which are there. */
-export function realFiles(config: SimilarityConfig, root = ROOT): Array<{ file: string; present: boolean; label?: 'scam' | 'legit' | undefined; weight: number }> {
+interface RealFile {
+  file: string;
+  present: boolean;
+  label?: 'scam' | 'legit' | undefined;
+  weight: number;
+}
+
+export function realFiles(config: SimilarityConfig, root = ROOT): RealFile[] {
   const real = config.training.real;
   if (!real) return [];
   return real.files.map((f) => {
@@ -49,18 +58,18 @@ export function realFiles(config: SimilarityConfig, root = ROOT): Array<{ file: 
   });
 }
 
-function readReal(file: string, root: string, label: 'scam' | 'legit' | undefined, weight: number): TrainingSource {
-  const content = fs.readFileSync(path.join(root, file), 'utf8');
+function readReal(f: RealFile, root: string): TrainingSource {
+  const content = fs.readFileSync(path.join(root, f.file), 'utf8');
   const lines = content
     .split('\n')
     .filter((l) => l.trim())
     .map((l, k) => {
       const r = RealLineSchema.safeParse(JSON.parse(l));
-      const lab = r.success ? (label ?? r.data.label) : undefined;
-      if (!r.success || !lab) throw new Error(`${file}:${k + 1}: needs text and a label (or a label in similarity.yaml)`);
-      return { text: r.data.text, label: lab, cats: r.data.cats, weight };
+      const lab = r.success ? (f.label ?? r.data.label) : undefined;
+      if (!r.success || !lab) throw new Error(`${f.file}:${k + 1}: needs text and a label (or a label in similarity.yaml)`);
+      return { text: r.data.text, label: lab, cats: r.data.cats, weight: f.weight };
     });
-  return { file, content, lines };
+  return { file: f.file, content, lines };
 }
 
 /** Training sources: the labeled sets in the repository, then the real texts that are present. */
@@ -72,7 +81,7 @@ export function readSources(config: SimilarityConfig, root = ROOT): TrainingSour
   }));
   const real = realFiles(config, root)
     .filter((f) => f.present)
-    .map((f) => readReal(f.file, root, f.label, f.weight));
+    .map((f) => readReal(f, root));
   return [...own, ...real];
 }
 
@@ -114,6 +123,7 @@ export async function runTrain(args: string[]): Promise<number> {
       'cv-real': { type: 'boolean', default: false },
       folds: { type: 'string', default: '5' },
       dump: { type: 'string' },
+      threshold: { type: 'string' },
     },
   });
   const config = loadSimilarityConfig();
@@ -127,10 +137,18 @@ export async function runTrain(args: string[]): Promise<number> {
     return r.current ? 0 : 1;
   }
   for (const f of realFiles(config)) {
-    process.stdout.write(f.present ? `real texts: ${f.file} (weight ${f.weight}${f.label ? `, all ${f.label}` : ''})\n` : `real texts: ${f.file} is not here; training without it\n`);
+    process.stdout.write(
+      f.present
+        ? `real texts: ${f.file} (weight ${f.weight}${f.label ? `, all ${f.label}` : ''})\n`
+        : `real texts: ${f.file} is not here; training without it\n`,
+    );
   }
   const sources = readSources(config);
-  if (values['cv-real']) return crossValidateReal(config, sources, Number(values.folds), values.dump);
+  if (values['cv-real']) {
+    // --threshold lowers the model's threshold for the run, so one --dump can be read at any higher one.
+    const t = values.threshold === undefined ? undefined : Number(values.threshold);
+    return crossValidateReal(t === undefined || !Number.isFinite(t) ? config : { ...config, threshold: t }, sources, Number(values.folds), values.dump);
+  }
   if (values.cv || values.eval) {
     const rules = loadRules();
     const tokenizer = await buildTokenizer();

@@ -70,24 +70,31 @@ export function windowBounds(view: TextView, rule: CompiledRule, sIdx: number, a
 }
 
 /**
- * Candidates of one rule, in text order: each match whose window passes the rule's own context
- * (at most `limit`). Matches the window excludes are reported through `drop`.
+ * Candidates of one rule, pattern by pattern: each match whose window passes the rule's own
+ * context (at most `limit`). Matches the window excludes are reported through `drop`. Lazy: the
+ * caller stops pulling once a candidate counts, so a rule whose first match holds costs one scan.
  */
-export function ruleCandidates(view: TextView, rule: CompiledRule, drop: Drop, limit = MAX_CANDIDATES_PER_RULE): Candidate[] {
+export function* ruleCandidates(view: TextView, rule: CompiledRule, drop: Drop, limit = MAX_CANDIDATES_PER_RULE): Generator<Candidate, void, undefined> {
   const { fold, t } = view;
   const out: Candidate[] = [];
   const ctx = rule.context;
   let textExcluded: boolean | undefined;
   for (const re of rule.patterns) {
     if (out.length >= limit) break;
-    re.lastIndex = 0;
     let m: RegExpExecArray | null;
     let n = 0;
-    while (out.length < limit && (m = re.exec(fold)) !== null && n++ < MAX_MATCHES_PER_PATTERN) {
+    let from = 0;
+    // Each step resumes from `from`: the caller may run other patterns (and this one, for another
+    // rule sharing it) between two pulls.
+    while (out.length < limit && n++ < MAX_MATCHES_PER_PATTERN) {
+      re.lastIndex = from;
+      m = re.exec(fold);
+      if (m === null) break;
+      from = re.lastIndex;
       const a = m.index;
       const b = m.index + m[0].length;
       if (b === a) {
-        re.lastIndex += 1;
+        from = b + 1;
         continue;
       }
       if (ctx.wordBoundary && crossesWordBoundary(t, a, b)) continue;
@@ -126,9 +133,12 @@ export function ruleCandidates(view: TextView, rule: CompiledRule, drop: Drop, l
         continue;
       }
       // Another pattern of the same rule may match the same words: one candidate per place.
-      if (!out.some((o) => o.a < b && a < o.b)) out.push(cand);
+      if (!out.some((o) => o.a < b && a < o.b)) {
+        out.push(cand);
+        re.lastIndex = 0;
+        yield cand;
+      }
     }
     re.lastIndex = 0;
   }
-  return out;
 }

@@ -13,7 +13,7 @@ import { similarityFinding, SETTLED } from './fallback.ts';
 import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
-import { inferPlatform, kindPolicy, kindWeight, inferStage, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
+import { inferPlatform, kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
 import { assessRole, type RoleContext } from './role.ts';
 import type { RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS, levelFor, scoreFindings } from './score.ts';
@@ -80,6 +80,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     let ruleMasks: ReturnType<typeof contactMaskRanges> | null = null;
     const ruleText = kind.ruleText;
     for (const rule of rules.rules) {
+      if (!ruleCanCount(rule, st)) continue;
       for (const c of ruleCandidates(view, rule, drop)) {
         const weight = assess(c);
         if (weight === null) continue;

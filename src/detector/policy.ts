@@ -79,6 +79,11 @@ function platformCall(view: TextView, rules: RuleSet, near: string, cue?: { a: n
   return testIn(feature, view.fold);
 }
 
+/** A rule that can add nothing here (a mention that matters only on coconala) is not even looked for. */
+export function ruleCanCount(rule: CompiledRule, st: StageInput): boolean {
+  return !(rule.weight === 0 && rule.context.stage === 'coconala_mention' && st.platform !== 'coconala');
+}
+
 /** The cue's sentence with one sentence either side (blank lines do not count as sentences). */
 function nearText(view: TextView, sIdx: number): string {
   const blank = (k: number): boolean => {

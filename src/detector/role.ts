@@ -50,6 +50,9 @@ export function negatedAfter(view: TextView, sIdx: number, from: number, cueStar
       (tok.pos === '名詞' && NEG_NOUNS.has(tok.surface)) ||
       (tok.pos === '動詞' && NEG_VERBS.has(tok.baseForm) && !(tok.baseForm === '控える' && /^(?:たい|て(?:おき|お)|させて)/.test((toks[k + 1] as Token | undefined)?.surface ?? '')));
     if (!isNeg) continue;
+    // 「決して高くない金額です」: a negated adjective describes; it does not deny the request.
+    const before = toks[k - 1];
+    if (before && before.pos === '形容詞' && tok.pos === '助動詞') continue;
     // 「LINEでしか連絡できません」: しか…ない means "only", not a prohibition.
     if (view.fold.slice(cueStart, fs).includes('しか')) continue;
     // Look at what follows the negation.
@@ -226,7 +229,8 @@ export function readCandidate(rc: RoleContext, c: Candidate): Reading | null {
   if (!MOOD_CATEGORIES.has(rule.category)) return null;
   const { view } = rc;
   const sIdx = c.sIdx;
-  const ts = tokenizeRange(view, sIdx);
+  // From the cue on: what governs the cue comes after it in Japanese.
+  const ts = tokenizeRange(view, sIdx, c.a);
   if (ts.tokens.length === 0) return null;
   if (TOOL_CATEGORIES.has(rule.category)) {
     const cueEnd = c.cueEnd ?? c.b;
@@ -275,6 +279,8 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
   }
   // Not for 「仮払いの前に3記事だけ納品して」: there the deliverable is the pressure itself.
   if (stage !== 'work' && rule.category !== 'pressure' && toolInDeliverable(rc, c)) return 'tool_is_work';
+  // Tokenize once from the cue: the checks below read tails of this sentence from it.
+  tokenizeRange(rc.view, c.sIdx, c.a);
   if (c.cueEnd !== null && stage !== 'none' && toolHeadsCompound(rc.view, c.sIdx, c.cueEnd)) return 'tool_is_work';
   if (rule.context.negatable) {
     const from = c.cueEnd ?? c.b;

@@ -15,7 +15,7 @@ import { DEFAULT_RULES_DIR, ExampleSchema, RuleLoadError } from './rules.ts';
 import { CATEGORY_IDS, CategorySchema, type Category } from './types.ts';
 
 /** Bump when gramText or distinctGrams change: the model file's digest includes it. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Stands for whitespace and punctuation: n-grams never span it, so layout and 。 carry no weight. */
 export const GAP = '|';
@@ -26,6 +26,10 @@ export const GAP = '|';
  */
 export function gramText(fold: string): string {
   return fold
+    // Identifiers are the rules' business, not wording: a run that mixes letters with digits or
+    // with URL and address punctuation (ja-073519, sakura_22, example.co.jp/x) becomes a gap, so an
+    // ID or a link in an ordinary posting does not make it "resemble" a scam.
+    .replace(/[a-z0-9._\-/:@%+=?&#~]+/g, (run) => (/[a-z]/.test(run) && /[0-9._/:@%+=?&#~]/.test(run) ? GAP.repeat(run.length) : run))
     .replace(/[0-9]/g, '0')
     .replace(/[\s。、，,．.！!？?・…「」『』（）()【】\[\]|:：;；~〜ー\-－―]/g, (c) => (c === 'ー' ? c : GAP))
     .replace(/[\uD800-\uDFFF]/g, '〓');

@@ -26,11 +26,13 @@ export interface TextView {
   quotes: Array<[number, number]>;
   tokenizer: Tokenizer;
   tokenized: Map<number, TokenizedSpan>;
+  /** Per sentence, the tokenization that starts earliest: later tails are sliced from it. */
+  covering: Map<number, TokenizedSpan>;
 }
 
 export function createView(text: string, tokenizer: Tokenizer): TextView {
   const t = normalize(text);
-  return { t, fold: t.fold, sentences: splitSentences(t.fold), quotes: computeQuotes(t.fold), tokenizer, tokenized: new Map() };
+  return { t, fold: t.fold, sentences: splitSentences(t.fold), quotes: computeQuotes(t.fold), tokenizer, tokenized: new Map(), covering: new Map() };
 }
 
 // A space after a sentence-final particle, a ♪-like mark (folded to 〇) or an emoji ends a casual
@@ -81,13 +83,28 @@ export function sentenceAt(view: TextView, idx: number): Sentence {
   return view.sentences[idx] ?? { start: 0, end: view.fold.length };
 }
 
-/** Tokens of a sentence from fold offset `from` (default: its start) to its end. */
+/**
+ * Tokens of a sentence from fold offset `from` (default: its start) to its end. A sentence is
+ * tokenized at most once from each start; a later request for a tail inside an earlier
+ * tokenization is served from it.
+ */
 export function tokenizeRange(view: TextView, idx: number, from?: number): TokenizedSpan {
   const s = sentenceAt(view, idx);
   const start = Math.max(s.start, Math.min(from ?? s.start, s.end));
   const key = idx * 100_000 + (start - s.start);
   const cached = view.tokenized.get(key);
   if (cached) return cached;
+  const covering = view.covering.get(idx);
+  if (covering && covering.fStart.length > 0 && (covering.fStart[0] as number) <= start) {
+    let k = 0;
+    while (k < covering.fStart.length && (covering.fStart[k] as number) < start) k += 1;
+    // Only where a token boundary falls at `start` (「らいんで」 read as らい+んで has none after らいん).
+    if (k === 0 || (covering.fEnd[k - 1] as number) <= start) {
+      const tail = { tokens: covering.tokens.slice(k), fStart: covering.fStart.slice(k), fEnd: covering.fEnd.slice(k) };
+      view.tokenized.set(key, tail);
+      return tail;
+    }
+  }
   const { start: cs, end: ce } = foldSpanToClean(view.t, start, s.end);
   const text = view.t.clean.slice(cs, ce);
   const tokens = view.tokenizer.tokenize(text);
@@ -95,6 +112,7 @@ export function tokenizeRange(view: TextView, idx: number, from?: number): Token
   const fEnd = tokens.map((k) => view.t.cleanToFold[Math.min(cs + k.start + k.surface.length, view.t.clean.length)] ?? s.end);
   const ts = { tokens, fStart, fEnd };
   view.tokenized.set(key, ts);
+  if (!covering || (covering.fStart[0] ?? Infinity) > start) view.covering.set(idx, ts);
   return ts;
 }
 

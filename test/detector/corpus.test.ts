@@ -17,7 +17,7 @@ beforeAll(async () => {
   const run = (file: string) => evaluate(loadGold(path.join(fixtures, file)), (g) => engine.analyse(g.text, { platform: g.platform, stage: g.stage }));
   corpus = run('corpus.jsonl');
   holdout = run('holdout.jsonl');
-  for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y']) extra.set(name, run(`extra/set-${name}.jsonl`));
+  for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'ordinary']) extra.set(name, run(`extra/set-${name}.jsonl`));
 });
 
 describe('labeled corpus', () => {
@@ -50,6 +50,12 @@ describe('labeled corpus', () => {
     const r = extra.get('m') as EvalResult;
     expect(r.recall, formatEval(r)).toBeGreaterThanOrEqual(0.85);
     expect(r.fpr, formatEval(r)).toBeLessThanOrEqual(0.04);
+  });
+
+  it('stays quiet on short ordinary lines: greetings, a posting’s call to apply, status updates (set ordinary)', () => {
+    const r = extra.get('ordinary') as EvalResult;
+    expect(r.legits).toBeGreaterThanOrEqual(200);
+    expect(r.fpr, formatEval(r)).toBeLessThanOrEqual(0.01);
   });
 
   it('holds the unseen-data bar on the independently written holdout set', () => {

@@ -173,6 +173,7 @@ describe('casual real scams are caught', () => {
     ['a daily income held out for small tasks', '1日の収入は5000円から20000円を見込めます。タスクは1件100円から800円です'],
     ['a manual sold with a promise', 'このマニュアルを買えば、誰でも月30万稼げるようになります'],
     ['a 研修費 framed as affordable', '1記事2万円払うので、研修費用の5万円は決して払えない金額ではないですよ'],
+    ['a 研修費 framed as not expensive', 'すぐに1記事2万円の案件をお渡しするので、研修費用の5万円は決して高くない金額です'],
     ['a rating promised instead of pay', '実績作りに最適です。しっかり取り組んだ方には全員に星5の高評価をつけます'],
   ])('flags %s', (_what, text) => {
     const v = check(text);
