@@ -17,6 +17,7 @@ import { kindPolicy, kindWeight, inferStage, routeNamed, STAGE_CAP, stageAdjust,
 import { inferPlatform } from './platform.ts';
 import { assessRole, type RoleContext } from './role.ts';
 import { capText } from './cap.ts';
+import { finalizeFindings } from './findings.ts';
 import type { RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS, levelFor, scoreFindings } from './score.ts';
 import type { SimilarityModel } from './similarity.ts';
@@ -155,7 +156,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       level: levelFor(score),
       score,
       categories: catScores.filter(([, s]) => s > 0).map(([c]) => c),
-      findings: findings.map((f) => ({ ...f, span: capped.toInput(f.span) })),
+      findings: finalizeFindings(findings, { t, rules, toInput: capped.toInput }),
       mitigations: mitigations.map((m) => ({ ...m, span: capped.toInput(m.span) })),
       tools,
       platform,
