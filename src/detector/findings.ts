@@ -29,13 +29,15 @@ const HIRAGANA = /[ぁ-ゖ]/;
 // After a kanji stem, only these open an inflection (払|い, 込|み, 連絡|し, 送っ): particles
 // (を, が, で, に, と, の, は, も, へ, や, か) start the next word.
 const OKURIGANA = /[いうえきくけげこさしすせそちっつてぬねみむめりるれろわ]/;
-const MAX_TAIL = 8;
+const MAX_TAIL = 16;
 const POLITE_END = /(?:ください|くださいませ|下さい|ます|ません|ました|です|でした|ましょう|ませんか|さい)/g;
 
 /** Where a phrase ending at `end` should end: at the end of the word or inflection it is inside. */
 export function wordEnd(raw: string, end: number): number {
   const last = raw[end - 1] ?? '';
   const next = raw[end] ?? '';
+  // An honorific prefix of the next word (「詳細はLINEでお|伝えします」) belongs to that word.
+  if (/[おご御]/.test(last) && /\p{Script=Han}/u.test(next) && end > 1) return end - 1;
   if (!HIRAGANA.test(next)) return end;
   const inWord = HIRAGANA.test(last) || (/\p{Script=Han}/u.test(last) && OKURIGANA.test(next));
   if (!inWord) return end;

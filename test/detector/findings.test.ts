@@ -28,6 +28,8 @@ describe('phrases end at a word boundary', () => {
     expect(t.slice(3, wordEnd(t, t.indexOf('くだ') + 2))).toBe('LINEで連絡ください');
     const u = '報酬はUSDTでお支払いします。';
     expect(u.slice(3, wordEnd(u, u.indexOf('お支払') + 3))).toBe('USDTでお支払いします');
+    const w = '承認いただけない場合は契約を終了させていただきます。';
+    expect(w.slice(0, wordEnd(w, w.indexOf('終了') + 2))).toBe('承認いただけない場合は契約を終了させていただきます');
   });
 
   it('does not swallow the particle that starts the next word', () => {
@@ -36,6 +38,8 @@ describe('phrases end at a word boundary', () => {
     expect(wordEnd(t, end)).toBe(end);
     const u = '詳細はLINEで連絡します';
     expect(wordEnd(u, u.indexOf('で') + 1)).toBe(u.indexOf('で') + 1);
+    const w = '詳細はLINEでお伝えします';
+    expect(w.slice(0, wordEnd(w, w.indexOf('お伝') + 1))).toBe('詳細はLINEで');
   });
 
   it('completes a bracket the phrase opens or closes', () => {
