@@ -26,9 +26,9 @@ export function renderOutcome(outcome: CheckOutcome, locale: Locale): string {
   if (outcome.kind === 'limited') return noteCopy.rateLimited(outcome.retryAfterSec)[locale];
   const lines: string[] = outcome.notes.map((n) => `※ ${n[locale]}`);
   if (outcome.seenOthers !== null && outcome.seenOthers >= 2) lines.push(`👥 ${embedCopy.seenOthers(outcome.seenOthers)[locale]}`);
-  lines.push(renderText(outcome.report, locale));
+  lines.push(renderText(outcome.report, locale, { door: 'console' }));
   if (outcome.report.verdict.level !== 'none') {
-    lines.push('', locale === 'ja' ? '（:refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合）' : '(:refusal reply text / :report how to report / :replied if you already replied)');
+    lines.push('', consoleCopy.buttons[locale]);
   }
   return lines.join('\n');
 }
@@ -71,11 +71,11 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         return true;
       case ':refusal':
         if (!last) say(consoleCopy.noReport[locale]);
-        else if (!last.refusalKind) say(consoleCopy.noRefusal[locale]);
-        else say(refusalText(last.refusalKind, last.verdict.platform, locale));
+        else if (last.refusalParts.length === 0) say(consoleCopy.noRefusal[locale]);
+        else say(refusalText(last.refusalParts, last.verdict.platform, locale));
         return true;
       case ':report':
-        say(last ? plain(reportStepsText(last.verdict.platform, locale)) : consoleCopy.noReport[locale]);
+        say(last ? plain(reportStepsText(last.verdict.platform, last.reportCategory, locale)) : consoleCopy.noReport[locale]);
         return true;
       case ':replied':
         say(plain(alreadyRepliedText(locale)));

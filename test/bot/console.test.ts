@@ -36,25 +36,25 @@ describe('local console', () => {
   it('prints the same reply as the CLI for a pasted message ended by a blank line', async () => {
     const out = await session([SCAM, '', ':quit']);
     expect(out).toContain(consoleCopy.banner.ja.split('\n')[0]!);
-    expect(out).toContain(renderText(engine.analyse(SCAM), 'ja'));
+    expect(out).toContain(renderText(engine.analyse(SCAM), 'ja', { door: 'console' }));
   });
 
   it('ends a message with a line holding only "."', async () => {
     const out = await session(['1行目', 'Zoomで面談しましょう', '.', ':quit']);
-    expect(out).toContain(renderText(engine.analyse('1行目\nZoomで面談しましょう'), 'ja'));
+    expect(out).toContain(renderText(engine.analyse('1行目\nZoomで面談しましょう'), 'ja', { door: 'console' }));
   });
 
   it('shows the buttons’ texts on request', async () => {
     const out = await session([SCAM, '', ':refusal', ':report', ':replied', ':quit']);
     const report = engine.analyse(SCAM);
-    expect(out).toContain(`\n${copy.refusals[report.refusalKind!][report.verdict.platform].ja}\n`);
-    expect(out).toContain(`1. ${copy.reportSteps.crowdworks[0]!.ja}`);
+    expect(out).toContain(`\n${report.refusal!.ja}\n`);
+    expect(out).toContain(`1. ${copy.reportSteps('crowdworks', report.reportCategory)[0]!.ja}`);
     expect(out).toContain(`1. ${copy.alreadyReplied[0]!.ja}`);
   });
 
   it('switches to English and checks a message piped in without a final blank line', async () => {
     const out = await session([':en', 'LINEスタンプのイラスト制作をお願いします']);
-    expect(out).toContain(renderText(engine.analyse('LINEスタンプのイラスト制作をお願いします'), 'en'));
+    expect(out).toContain(renderText(engine.analyse('LINEスタンプのイラスト制作をお願いします'), 'en', { door: 'console' }));
     expect(out).toContain(consoleCopy.bye.en);
   });
 
