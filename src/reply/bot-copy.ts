@@ -137,13 +137,15 @@ export const consoleCopy = {
   banner: b(
     [
       '外部誘導チェッカー（ローカルコンソール）',
-      'クライアントのメッセージを貼り付けて、空行または「.」だけの行で確定してください。',
-      'コマンド: :refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合 / :en・:ja 表示言語 / :help 使い方 / :quit 終了',
+      'クライアントのメッセージを貼り付けて Enter を押してください（空行が入っていても1通として扱います）。手で入力するときは、空行で確定します。',
+      'コマンド: :refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合 / :platform・:stage サービスと段階の指定 / :en・:ja 表示言語 / :help 使い方 / :quit 終了',
+      '/check・/stats・/privacy・/help もそのまま使えます。',
     ].join('\n'),
     [
       'Off-platform solicitation checker (local console)',
-      'Paste a client message and finish it with an empty line or a line with only ".".',
-      'Commands: :refusal the reply text / :report how to report / :replied if you already replied / :en・:ja language / :help usage / :quit exit',
+      'Paste a client message and press Enter (blank lines inside it are fine: it is one message). When typing by hand, finish with an empty line.',
+      'Commands: :refusal the reply text / :report how to report / :replied if you already replied / :platform・:stage set the platform and stage / :en・:ja language / :help usage / :quit exit',
+      '/check, /stats, /privacy and /help work here too.',
     ].join('\n'),
   ),
   loading: b('辞書を読み込んでいます…', 'Loading the dictionary…'),
