@@ -46,8 +46,26 @@ function scan(re: RegExp, fold: string, each: (m: RegExpExecArray) => void, limi
   re.lastIndex = 0;
 }
 
+// The detector masks phrases and the findings step renders them from the same normalized text:
+// scan it once (the values depend only on the text and the rules).
+const scanned = new WeakMap<NormalizedText, WeakMap<RuleSet, ContactValue[]>>();
+
 /** Every contact value in the text (raw offsets, sorted, without overlaps), with what it is. */
 export function contactValues(t: NormalizedText, rules: RuleSet): ContactValue[] {
+  let byRules = scanned.get(t);
+  if (!byRules) {
+    byRules = new WeakMap();
+    scanned.set(t, byRules);
+  }
+  let values = byRules.get(rules);
+  if (!values) {
+    values = scanValues(t, rules);
+    byRules.set(rules, values);
+  }
+  return values.map((v) => ({ ...v }));
+}
+
+function scanValues(t: NormalizedText, rules: RuleSet): ContactValue[] {
   const found: ContactValue[] = [];
   const add = (a: number, b: number, kind: ContactKind): void => void found.push({ ...foldSpanToRaw(t, a, b), kind });
   for (const [name, kind] of CONTACT_MACROS) {
