@@ -70,6 +70,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   'details.phone_spelled': {
     en: 'Writing a number out as words ("zero-nine-zero…") is a trick to pass on direct contact details without being detected.',
   },
+  'details.link_or_handle_coconala': {
+    en: 'On coconala, putting an outside site\'s URL or a social media account name in a service description or a message is itself forbidden. Talk only inside the talk room.',
+  },
   'details.contact_elsewhere': {
     en: 'Saying the contact details are "in my profile picture" hides them elsewhere to avoid detection while still luring you off the platform.',
   },
@@ -361,6 +364,39 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
       },
     ],
   },
+  'call.meeting.before_contract': {
+    en: 'An interview before the contract is usually held on an outside tool such as a video call. On CrowdWorks it is safe only after an off-service contact request (サービス外連絡申請) is approved; on Lancers, use its official video call feature.',
+    variants: [
+      {
+        platforms: ['crowdworks'],
+        text: b(
+          '契約前の面談は、多くの場合ビデオ通話など外部のツールで行われます。クラウドワークスでは、サービス外連絡申請の承認を経てから応じるのが安全です。',
+          'An interview before the contract is usually held on an outside tool such as a video call. On CrowdWorks, agree only after an off-service contact request (サービス外連絡申請) has been approved.',
+        ),
+      },
+      {
+        platforms: LANCERS,
+        text: b(
+          '契約前の面談は、多くの場合ビデオ通話など外部のツールで行われます。ランサーズでは、公式のビデオ通話機能を使うのが安全です。',
+          'An interview before the contract is usually held on an outside tool such as a video call. On Lancers, it is safest to use its official video call feature.',
+        ),
+      },
+      {
+        platforms: COCONALA,
+        text: b(
+          'ココナラでは、サイトの外での通話や面談はできません。話す必要があるときは、ココナラの中の機能を使いましょう。',
+          'On coconala, calls or interviews outside the site are not allowed. If you need to talk, use coconala\'s own features.',
+        ),
+      },
+      {
+        platforms: OTHER,
+        text: b(
+          '契約前の面談は、多くの場合ビデオ通話など外部のツールで行われます。サービスが認める手順や機能を使う場合に限りましょう。',
+          'An interview before the contract is usually held on an outside tool such as a video call. Agree only when it follows a procedure or feature the platform allows.',
+        ),
+      },
+    ],
+  },
   'pressure.approve_or_end': {
     en: 'Whether to accept an off-service contact request (サービス外連絡申請) or exchange contact details is up to the worker. Pressing you with "approve it or the contract ends" is not legitimate.',
     variants: [
@@ -457,6 +493,18 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   },
   'recruit.salon_mention': {
     en: 'When an online salon, a coaching school or investment comes up in a job offer, recruitment may be the real aim.',
+  },
+  'recruit.rating_bait': {
+    en: 'A posting that offers ratings or "experience" instead of fair pay ("5 stars for everyone") at a rate far below the market, while showing courses or materials, is a common way into recruitment. CrowdWorks\' job posting guidelines forbid it too.',
+    variants: [
+      {
+        platforms: ['lancers', 'coconala', 'other'],
+        text: b(
+          '「全員に星5をつけます」「実績になります」と評価を対価にして、相場から外れた安い単価で講座や教材を見せる募集は、勧誘の入口になりやすい形です。',
+          'A posting that offers ratings or "experience" instead of fair pay ("5 stars for everyone") at a rate far below the market, while showing courses or materials, is a common way into recruitment.',
+        ),
+      },
+    ],
   },
   'income.easy_high': {
     en: 'Pay far out of proportion to the work is a common opening for jobs that lure you off the platform, make you pay, or recruit you.',
