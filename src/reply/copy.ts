@@ -251,7 +251,6 @@ const legacyRefusalParts: Record<RefusalKind, RefusalPart[]> = {
   generic: ['details'],
 };
 
-
 // ---------------------------------------------------------------------------------------------
 // What is allowed instead: platform × stage
 
@@ -484,7 +483,6 @@ function noneAdvice(basics: Bilingual): Bilingual[] {
   ];
 }
 
-
 /** How to report and block, per platform; the category found is named in the report. */
 function reportSteps(platform: Platform, category: Category | null): Bilingual[] {
   const label = category ? categoryLabel[category] : null;
@@ -537,7 +535,6 @@ function reportSteps(platform: Platform, category: Category | null): Bilingual[]
   }
 }
 
-
 const alreadyReplied: Bilingual[] = [
   b(
     '外部でのやり取りをやめ、これ以上の情報やお金は送らないでください。',
@@ -564,7 +561,6 @@ const alreadyReplied: Bilingual[] = [
     'If you paid or are being billed, call the consumer affairs centre (consumer hotline 188); if you were threatened or harmed, call the police consultation line (#9110).',
   ),
 ];
-
 
 const disclaimer = b(
   'この判定は送られた文面についての目安です。相手が安全であること、または危険であることを保証するものではありません。',
