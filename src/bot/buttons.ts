@@ -19,10 +19,10 @@ export async function handleButton(interaction: ButtonInteraction, services: Ser
   services.log.info('button', { action: action.action });
   switch (action.action) {
     case 'refusal':
-      await replyPrivately(interaction, refusalText(action.kind, action.platform, action.locale));
+      await replyPrivately(interaction, refusalText(action.parts, action.platform, action.locale));
       return;
     case 'report':
-      await replyPrivately(interaction, reportStepsText(action.platform, action.locale));
+      await replyPrivately(interaction, reportStepsText(action.platform, action.category, action.locale));
       return;
     case 'replied':
       await replyPrivately(interaction, alreadyRepliedText(action.locale));

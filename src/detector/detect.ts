@@ -13,8 +13,11 @@ import { similarityFinding, SETTLED } from './fallback.ts';
 import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
-import { inferPlatform, kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
+import { kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
+import { inferPlatform } from './platform.ts';
 import { assessRole, type RoleContext } from './role.ts';
+import { capText } from './cap.ts';
+import { finalizeFindings } from './findings.ts';
 import type { RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS, levelFor, scoreFindings } from './score.ts';
 import type { SimilarityModel } from './similarity.ts';
@@ -22,7 +25,7 @@ import { createView, testIn } from './text.ts';
 import type { Tokenizer } from './tokenizer.ts';
 import { LEVEL_RANK, type CheckOptions, type Finding, type Level, type Mitigation, type Platform, type Stage, type Tool, type Verdict } from './types.ts';
 
-/** Inputs longer than this are analysed up to here and the verdict says it was cut. */
+/** Inputs longer than this are analysed in part (their start and end, src/detector/cap.ts) and the verdict says so. */
 export const DEFAULT_MAX_CHARS = 8000;
 
 export interface Detector {
@@ -37,21 +40,13 @@ export interface DetectorOptions {
   similarity?: SimilarityModel | undefined;
 }
 
-/** Cuts at the cap without splitting a surrogate pair. */
-function capText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max;
-  const c = text.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end -= 1;
-  return text.slice(0, end);
-}
-
 export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: DetectorOptions = {}): Detector {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
 
   function check(input: string, opts: CheckOptions = {}): Verdict {
     const inputText = typeof input === 'string' ? input : String(input);
-    const text = capText(inputText, maxChars);
+    const capped = capText(inputText, maxChars);
+    const text = capped.text;
     const view = createView(text, tokenizer);
     const { t, fold } = view;
 
@@ -138,7 +133,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       !isArticle(fold, rules) &&
       !testIn(rules.macro('OWN_REFUSAL'), fold)
     ) {
-      const fb = similarityFinding(view, rules, similarity, st, ruleMasks);
+      const fb = similarityFinding(view, rules, similarity, st, ruleMasks, kind);
       if (fb.mitigation) mitigations.push(fb.mitigation);
       if (fb.finding) findings.push(fb.finding);
     }
@@ -162,8 +157,8 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       level: levelFor(score),
       score,
       categories: catScores.filter(([, s]) => s > 0).map(([c]) => c),
-      findings,
-      mitigations,
+      findings: finalizeFindings(findings, { t, rules, toInput: capped.toInput }),
+      mitigations: mitigations.map((m) => ({ ...m, span: capped.toInput(m.span) })),
       tools,
       platform,
       platformSource,
@@ -171,9 +166,10 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       stageSource,
       kind: kind.kind,
       officialRoute,
-      truncated: text.length < inputText.length,
-      analysedChars: text.length,
-      inputChars: inputText.length,
+      truncated: capped.truncated,
+      read: capped.truncated ? { head: capped.head, tail: capped.tail } : undefined,
+      analysedChars: capped.analysedChars,
+      inputChars: capped.inputChars,
     };
   }
 

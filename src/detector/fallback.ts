@@ -6,7 +6,8 @@ import { foldSpanToRaw } from './normalize.ts';
 import { stageAdjust, type StageInput, type StageKind } from './policy.ts';
 import type { RuleSet } from './rules.ts';
 import type { SimilarityModel } from './similarity.ts';
-import { sentenceIndexAt, type TextView } from './text.ts';
+import type { KindInfo } from './kind.ts';
+import { sentenceIndexAt, testIn, type TextView } from './text.ts';
 import type { Category, Finding, Mitigation, Span } from './types.ts';
 
 /** How the similarity finding meets the stage rules: contact and call categories like their rules. */
@@ -24,15 +25,37 @@ export interface FallbackResult {
   mitigation: Mitigation | null;
 }
 
+/**
+ * What the model reads. In a question about a received message it reads what was received: the
+ * quoted words when there are quotes, otherwise the text without the user's own question
+ * (「これって返信しても大丈夫でしょうか？」 alone holds nothing to judge). Everything else is
+ * blanked, so offsets still point into the text.
+ */
+export function modelView(view: TextView, kind: KindInfo, rules: RuleSet): string {
+  if (!kind.receivedAsk) return view.fold;
+  const { fold } = view;
+  const keep = new Uint8Array(fold.length);
+  if (view.quotes.length > 0) {
+    for (const [open, close] of view.quotes) keep.fill(1, open + 1, close);
+  } else {
+    const ask = rules.macro('RECEIVED_ASK');
+    for (const s of view.sentences) if (!testIn(ask, fold.slice(s.start, s.end))) keep.fill(1, s.start, s.end);
+  }
+  let out = '';
+  for (let i = 0; i < fold.length; i++) out += keep[i] ? fold[i] : fold[i] === '\n' ? '\n' : ' ';
+  return out;
+}
+
 export function similarityFinding(
   view: TextView,
   rules: RuleSet,
   model: SimilarityModel,
   st: StageInput,
   ruleMasks: Span[] | null,
+  kindInfo: KindInfo,
 ): FallbackResult {
   const { t } = view;
-  const sim = model.score(view.fold);
+  const sim = model.score(modelView(view, kindInfo, rules));
   const top = sim?.categories[0];
   if (!sim || !top) return { finding: null, mitigation: null };
   const [fa, fb] = sim.focus;

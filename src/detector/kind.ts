@@ -40,8 +40,11 @@ const OWN_WORDS = 160;
 export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
   // In a long paste the user's own words (「これ怪しいですか？」) come before or after what they pasted.
   const own = fold.length <= OWN_WORDS * 2 ? fold : `${fold.slice(0, OWN_WORDS)}\n${fold.slice(-OWN_WORDS)}`;
+  // A short 「…と言われました」 is itself the question; a long text that retells something needs the
+  // user to ask (a blog post or a story retells and answers itself).
+  const asks = testIn(rules.macro('RECEIVED_ASK'), own);
   return (
-    (testIn(rules.macro('RECEIVED_STRONG'), fold) || (testIn(rules.macro('RECEIVED_ASK'), own) && testIn(rules.macro('RECEIVED'), fold))) &&
+    ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
     !testIn(rules.macro('FORUM'), fold) &&
     !isArticle(fold, rules)

@@ -24,23 +24,6 @@ export interface StageInput {
   officialRoute: boolean;
 }
 
-export function inferPlatform(fold: string, rules: RuleSet): Platform | undefined {
-  const hits: Array<[number, Platform]> = [];
-  for (const [name, p] of [
-    ['PLATFORM_CROWDWORKS', 'crowdworks'],
-    ['PLATFORM_LANCERS', 'lancers'],
-    ['PLATFORM_COCONALA', 'coconala'],
-  ] as const) {
-    const re = rules.macro(name);
-    re.lastIndex = 0;
-    const m = re.exec(fold);
-    re.lastIndex = 0;
-    if (m) hits.push([m.index, p]);
-  }
-  hits.sort((x, y) => x[0] - y[0]);
-  return hits[0]?.[1];
-}
-
 export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
   if (testIn(rules.macro('STAGE_AFTER_ESCROW'), fold)) return 'after_escrow';
   if (testIn(rules.macro('STAGE_AFTER_CONTRACT'), fold)) return 'after_contract';

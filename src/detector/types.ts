@@ -132,8 +132,13 @@ export interface Verdict {
   kind: TextKind;
   /** The text mentions the platform's official route (サービス外連絡申請 etc.) as the way forward. */
   officialRoute: boolean;
-  /** True when the input was longer than the analysed cap; only the head was analysed. */
+  /** True when the input was longer than the analysed cap; only part of it was analysed. */
   truncated: boolean;
+  /**
+   * When truncated: how many characters were read from the start and from the end of the input
+   * (src/detector/cap.ts); the characters in between were not read.
+   */
+  read?: { head: number; tail: number } | undefined;
   analysedChars: number;
   inputChars: number;
 }

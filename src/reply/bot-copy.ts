@@ -40,17 +40,6 @@ export const embedCopy = {
     ),
   refusal: b('返信例（「断り文を表示」でコピーしやすい形で表示します）', 'A reply you can paste ("Show the reply" gives it in an easy-to-copy form)'),
   next: b('次にすること', 'Next steps'),
-  /** The platform and stage the verdict assumed, and how it got them; `how` is null for "unknown". */
-  assumed: (platform: Bilingual, platformHow: Bilingual, stage: Bilingual, stageHow: Bilingual | null): Bilingual =>
-    b(
-      `判定の前提：サービス＝${platform.ja}（${platformHow.ja}）、段階＝${stage.ja}${stageHow ? `（${stageHow.ja}）` : ''}。違う場合は /check の platform・stage で指定できます。`,
-      `Assumed: platform ${platform.en} (${platformHow.en}), stage ${stage.en}${stageHow ? ` (${stageHow.en})` : ''}. If that is wrong, set platform and stage in /check.`,
-    ),
-  source: {
-    given: b('指定どおり', 'as you set it'),
-    inferred: b('文面から推定', 'guessed from the text'),
-    default: b('指定がないための仮定', 'assumed, not set'),
-  },
   /** The community line; shown when at least two other people checked the same or a similar text. */
   seenOthers: (n: number): Bilingual =>
     b(
@@ -148,19 +137,51 @@ export const consoleCopy = {
   banner: b(
     [
       '外部誘導チェッカー（ローカルコンソール）',
-      'クライアントのメッセージを貼り付けて、空行または「.」だけの行で確定してください。',
-      'コマンド: :refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合 / :en・:ja 表示言語 / :help 使い方 / :quit 終了',
+      'クライアントのメッセージを貼り付けて Enter を押してください（空行が入っていても1通として扱います）。手で入力するときは、空行で確定します。',
+      'コマンド: :refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合 / :platform・:stage サービスと段階の指定 / :en・:ja 表示言語 / :help 使い方 / :quit 終了',
+      '/check・/stats・/privacy・/help もそのまま使えます。',
     ].join('\n'),
     [
       'Off-platform solicitation checker (local console)',
-      'Paste a client message and finish it with an empty line or a line with only ".".',
-      'Commands: :refusal the reply text / :report how to report / :replied if you already replied / :en・:ja language / :help usage / :quit exit',
+      'Paste a client message and press Enter (blank lines inside it are fine: it is one message). When typing by hand, finish with an empty line.',
+      'Commands: :refusal the reply text / :report how to report / :replied if you already replied / :platform・:stage set the platform and stage / :en・:ja language / :help usage / :quit exit',
+      '/check, /stats, /privacy and /help work here too.',
     ].join('\n'),
   ),
   loading: b('辞書を読み込んでいます…', 'Loading the dictionary…'),
   languageSet: b('表示言語を日本語にしました。', 'The console now answers in English.'),
+  /** Under a report that found something: the buttons' texts are commands here. */
+  buttons: b('（:refusal 断り文 / :report 通報のしかた / :replied もう返信してしまった場合）', '(:refusal reply text / :report how to report / :replied if you already replied)'),
+  emptyHint: b(
+    'チェックする文面がありません。クライアントのメッセージを貼り付けて Enter を押してください（:help で使い方）。',
+    'There is nothing to check. Paste a client message and press Enter (:help for usage).',
+  ),
+  platformSet: (label: Bilingual | null): Bilingual =>
+    label
+      ? b(`これからのチェックは、サービス＝${label.ja} として判定します（:platform auto で文面からの推定に戻ります）。`, `From now on, checks assume the platform ${label.en} (:platform auto goes back to guessing it from the text).`)
+      : b('サービスは文面から推定します。', 'The platform is guessed from the text again.'),
+  stageSet: (label: Bilingual | null): Bilingual =>
+    label
+      ? b(`これからのチェックは、段階＝${label.ja} として判定します（:stage auto で文面からの推定に戻ります）。`, `From now on, checks assume the stage ${label.en} (:stage auto goes back to guessing it from the text).`)
+      : b('段階は文面から推定します。', 'The stage is guessed from the text again.'),
+  choices: {
+    platform: b(
+      '使い方: :platform crowdworks | lancers | coconala | other | auto（クラウドワークス・ランサーズ・ココナラ・その他のサービス でも指定できます）',
+      'Usage: :platform crowdworks | lancers | coconala | other | auto',
+    ),
+    stage: b(
+      '使い方: :stage before_contract | after_contract | after_escrow | unknown | auto（契約前・契約後（仮払い前）・仮払い後・不明 でも指定できます）',
+      'Usage: :stage before_contract | after_contract | after_escrow | unknown | auto',
+    ),
+  },
+  checkNeedsText: b('使い方: /check のあとに本文を続けてください（例: /check 詳細はLINEでお伝えします）。本文だけを貼り付けても確認できます。', 'Usage: put the text after /check (e.g. /check details on LINE). Pasting the text alone works too.'),
+  serverOnly: (cmd: string): Bilingual =>
+    b(
+      `${cmd} はサーバー管理者向けのコマンドのため、Discord のサーバーで使ってください。週間ダイジェストは、ここでは npx gaibu-guard digest --db PATH で確認できます。`,
+      `${cmd} is a command for server admins; use it in a Discord server. Here, npx gaibu-guard digest --db PATH shows the weekly digest.`,
+    ),
   noReport: b('まだチェックした文面がありません。先にメッセージを貼り付けてください。', 'Nothing has been checked yet. Paste a message first.'),
-  noRefusal: b('問題となる表現が見つからなかったため、断り文はありません。', 'No problematic expression was found, so there is no reply text.'),
+  noRefusal: b('断る必要のある表現が見つからなかったため、断り文はありません。', 'Nothing was found that needs declining, so there is no reply text.'),
   unknownCommand: (cmd: string): Bilingual =>
     b(`「${cmd}」というコマンドはありません。:help で一覧を表示します。`, `There is no command "${cmd}". Type :help for the list.`),
   bye: b('終了します。', 'Bye.'),

@@ -1,14 +1,16 @@
 // All user-facing copy of gaibu-guard in one place, so a Japanese reviewer can read it end to end.
 //
-// Tone rules (tested in test/reply/copy.test.ts):
-// - Refusals are short business 敬語 (≤ 120 characters), end politely, and never accuse the
-//   client: they name the platform's rule or route, not the person.
-// - Refusals differ per kind and per platform: CrowdWorks names サービス外連絡申請, Lancers
+// Tone rules (tested in test/reply/copy.test.ts and test/reply/refusal.test.ts):
+// - Refusals are short business 敬語 (one sentence per concern, at most two; ≤ 180 characters),
+//   end politely, and never accuse the client: they name the platform's rule or route, not the
+//   person. Every refusal the composer can produce is listed in docs/refusals.md.
+// - Each platform's sentences name its own route: CrowdWorks サービス外連絡申請, Lancers
 //   連絡先公開申請 after 仮払い, coconala keeps everything in ココナラ's messages/トークルーム and
-//   never names an off-site tool, "other" is generic.
+//   never names an off-site tool or procedure, "other" is generic.
+// - Per-rule explanations are in rules/*.yaml (Japanese) and src/reply/explanations.ts.
 // - Japanese first; the English text is a plain translation.
-import type { Category, Level, Platform, Stage } from '../detector/types.ts';
-import type { Bilingual, CopyBook, RefusalKind } from './copy-types.ts';
+import type { Category, Level, Platform, Stage, TextKind } from '../detector/types.ts';
+import type { AdviceCopy, Bilingual, CopyBook, Door, RefusalCopy, RefusalKind, RefusalPart, SourceHow } from './copy-types.ts';
 
 const b = (ja: string, en: string): Bilingual => ({ ja, en });
 
@@ -23,18 +25,12 @@ const levelLabel: Record<Level, Bilingual> = {
 };
 
 const levelHeadline: Record<Level, Bilingual> = {
-  high: b(
-    '危険：このメッセージの求めには応じないでください。',
-    'Danger: do not do what this message asks.',
-  ),
+  high: b('このメッセージの求めには応じないでください。', 'Do not do what this message asks.'),
   medium: b(
-    '注意：条件がそろっている場合にだけ応じられる内容です。条件を確認してください。',
-    'Caution: this is only acceptable under certain conditions. Check them before you answer.',
+    '条件がそろっている場合にだけ応じられる内容です。条件を確認してください。',
+    'This is only acceptable under certain conditions. Check them before you answer.',
   ),
-  low: b(
-    '軽微：少し気になる表現があります。念のため内容を確認してください。',
-    'Minor: there is a slightly worrying expression. Read the message carefully.',
-  ),
+  low: b('少し気になる表現があります。念のため内容を確認してください。', 'There is a slightly worrying expression. Read the message carefully.'),
   none: b(
     '問題となる表現は見つかりませんでした（安全の保証ではありません）。',
     'No problematic expression was found (this is not a guarantee of safety).',
@@ -75,187 +71,184 @@ const stageLabel: Record<Stage, Bilingual> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Refusals
+// Refusals: an opening, one sentence per part that the findings call for (at most two, in the
+// order of REFUSAL_PARTS), a closing. Every composition is listed in docs/refusals.md.
 
-const refusalKindOf: Record<Category, RefusalKind> = {
-  off_platform_contact: 'contact_tool',
-  contact_details: 'contact_tool',
-  app_install: 'contact_tool',
-  pre_contract_call: 'call',
-  personal_info: 'personal_data',
-  demographic_limit: 'personal_data',
-  direct_deal: 'direct_deal',
-  off_platform_payment: 'outside_payment',
-  upfront_payment: 'fees',
-  pressure: 'pressure',
-  recruitment_scheme: 'recruitment',
-  unrealistic_pay: 'generic',
-  vague_details: 'generic',
+/** A part written the same way on every platform. */
+const everywhere = (t: Bilingual): Record<Platform, Bilingual> => ({ crowdworks: t, lancers: t, coconala: t, other: t });
+
+const thanks = b('ご連絡ありがとうございます。', 'Thank you for your message.');
+const reachingOut = b('お声がけありがとうございます。', 'Thank you for reaching out.');
+const proposal = b('ご提案ありがとうございます。', 'Thank you for the proposal.');
+const information = b('ご案内ありがとうございます。', 'Thank you for the information.');
+
+const refusalOpening: Record<RefusalPart, Bilingual> = {
+  contact: thanks,
+  approval: thanks,
+  call: reachingOut,
+  personal: thanks,
+  direct: proposal,
+  payment: proposal,
+  account: thanks,
+  fees: information,
+  app: information,
+  recruit: reachingOut,
+  work_first: thanks,
+  hurry: thanks,
+  details: thanks,
 };
 
-const refusals: Record<RefusalKind, Record<Platform, Bilingual>> = {
-  contact_tool: {
+const refusalConnectors = [b('恐れ入りますが、', 'I am sorry, but '), b('また、', 'Also, ')] as const;
+
+const contactOnCoconala = b(
+  'ココナラでは外部でのご連絡ができないため、やり取りはこちらのメッセージとトークルームでお願いいたします。',
+  'I keep all contact to coconala\'s messages and talk room, since contact outside the site is not allowed there.',
+);
+
+const refusalSentences: Record<RefusalPart, Record<Platform, Bilingual>> = {
+  contact: {
     crowdworks: b(
-      'ご連絡ありがとうございます。恐れ入りますが、外部のツールやアプリでのご連絡は、契約・仮払いの完了後にサービス外連絡申請をいただいた場合に限らせてください。それまではこちらのメッセージでお願いいたします。',
-      'Thank you for your message. I am sorry, but I only use outside tools or apps after the contract and escrow payment are complete and you have sent an off-service contact request (サービス外連絡申請). Until then, I would like to keep to these messages.',
+      '外部ツールでのご連絡は、仮払いの完了後にサービス外連絡申請をいただいてからとさせてください。',
+      'I only move to outside tools after the escrow payment, once you have sent an off-service contact request (サービス外連絡申請).',
     ),
     lancers: b(
-      'ご連絡ありがとうございます。恐れ入りますが、連絡先の交換は仮払いの完了後に、ランサーズの連絡先公開申請を通して行わせてください。それまではこちらのメッセージでやり取りいただけますと幸いです。',
-      'Thank you for your message. I am sorry, but I exchange contact details only after the escrow payment, through Lancers\' contact disclosure request (連絡先公開申請). Until then, I would be grateful if we could talk here.',
+      '連絡先の交換は、仮払いの完了後にランサーズの連絡先公開申請を通して行わせてください。',
+      'I only exchange contact details after the escrow payment, through Lancers\' contact disclosure request (連絡先公開申請).',
     ),
-    coconala: b(
-      'ご連絡ありがとうございます。恐れ入りますが、ココナラでは外部でのご連絡ができないため、ご質問やご相談はすべてこちらのメッセージ・トークルームでお受けしております。よろしくお願いいたします。',
-      'Thank you for your message. I am sorry, but coconala does not allow contact outside the site, so I take all questions and requests here in the messages and the talk room. Thank you for understanding.',
-    ),
+    coconala: contactOnCoconala,
     other: b(
-      'ご連絡ありがとうございます。大変恐縮ですが、外部のツールやアプリへの移動は控えており、ご契約とお支払いの手続きが済むまでは、本サービスのメッセージでご相談させてください。',
-      'Thank you for your message. I am sorry, but I do not move to outside tools or apps; until the contract and payment steps are complete, I would like to talk through this platform\'s messages.',
+      '外部のツールやアプリへの移動は控えており、契約とお支払いが済むまではこちらのメッセージでご相談させてください。',
+      'I do not move to outside tools or apps, and would like to talk here until the contract and payment are complete.',
+    ),
+  },
+  approval: {
+    crowdworks: b(
+      'サービス外連絡申請については、内容を拝見してから承認するかどうかを判断させてください。',
+      'I would like to read the off-service contact request (サービス外連絡申請) before deciding whether to approve it.',
+    ),
+    lancers: b(
+      '連絡先公開申請については、仮払いの完了後に内容を拝見してから判断させてください。',
+      'I will decide on the contact disclosure request (連絡先公開申請) after the escrow payment, once I have read it.',
+    ),
+    // coconala has no application: src/reply/refusal.ts uses the contact sentence there.
+    coconala: contactOnCoconala,
+    other: b(
+      '外部ツールでのご連絡については、条件を確認してから判断させてください。',
+      'I would like to check the conditions before deciding on contact through an outside tool.',
     ),
   },
   call: {
     crowdworks: b(
-      'お声がけありがとうございます。恐れ入りますが、契約前の通話・面談は控えさせていただいております。ご質問にはこちらのメッセージで詳しくお答えしますので、クラウドワークス上でご確認いただけますと幸いです。',
-      'Thank you for reaching out. I am sorry, but I do not take calls or interviews before the contract. I will answer your questions in detail in these messages, so I would be grateful if we could settle things on CrowdWorks.',
+      '契約前の通話や面談は控えておりますので、ご質問にはクラウドワークスのメッセージで文章にてお答えいたします。',
+      'I do not take calls or interviews before the contract, so I will answer your questions in writing in CrowdWorks\' messages.',
     ),
     lancers: b(
-      'お声がけありがとうございます。恐れ入りますが、仮払い前の通話・面談はお受けしておりません。ご確認事項はランサーズのメッセージで文章にてお答えいたしますので、ご遠慮なくお送りください。',
-      'Thank you for reaching out. I am sorry, but I do not take calls or interviews before the escrow payment. I will answer anything you need in writing in Lancers\' messages, so please feel free to send your questions.',
+      '仮払い前の通話や面談はお受けしておりませんので、ご確認事項にはランサーズのメッセージで文章にてお答えいたします。',
+      'I do not take calls or interviews before the escrow payment, so I will answer anything you need in writing in Lancers\' messages.',
     ),
     coconala: b(
-      'お声がけありがとうございます。恐れ入りますが、ココナラ外での通話はお受けできかねます。ご不明点はトークルームやメッセージで丁寧にお答えいたしますので、文章でお送りいただけますと幸いです。',
-      'Thank you for reaching out. I am sorry, but I cannot take calls outside coconala. I will gladly answer any questions in the talk room or messages, so I would be grateful if you could send them in writing.',
+      'ココナラ外での通話はお受けできかねますので、ご不明点にはトークルームやメッセージで文章にてお答えいたします。',
+      'I cannot take calls outside coconala, so I will answer any questions in writing in the talk room or messages.',
     ),
     other: b(
-      'お声がけありがとうございます。恐れ入りますが、契約前の通話やビデオ面談は控えております。業務内容のご確認は、サービス上のメッセージで文章にてやり取りさせていただけますと幸いです。',
-      'Thank you for reaching out. I am sorry, but I do not take calls or video interviews before the contract. I would be grateful if we could go over the job in writing in the platform\'s messages.',
+      '契約前の通話やビデオ面談は控えておりますので、ご質問にはこちらのメッセージで文章にてお答えいたします。',
+      'I do not take calls or video interviews before the contract, so I will answer your questions in writing here.',
     ),
   },
-  personal_data: {
+  personal: {
     crowdworks: b(
-      'ご連絡ありがとうございます。恐れ入りますが、本名・住所・口座・顔写真などの個人情報は、直接のお伝えを控えております。手続きに必要な情報はクラウドワークスに登録済みですので、ご了承いただけますと幸いです。',
-      'Thank you for your message. I am sorry, but I do not share personal information such as my real name, address, bank account or photo directly. What the procedures need is already registered with CrowdWorks; thank you for understanding.',
+      '業務に必要のない個人情報のご提出は控えており、お取引に必要な情報はクラウドワークスに登録しております。',
+      'I do not provide personal information the work does not need; what the transaction needs is registered with CrowdWorks.',
     ),
     lancers: b(
-      'ご連絡ありがとうございます。恐縮ですが、個人情報の直接のご提出はお断りしております。報酬のお受け取りなどに必要な情報はランサーズに登録しておりますので、そちらの手続きでお願いいたします。',
-      'Thank you for your message. I am sorry, but I do not hand over personal information directly. What is needed to receive payment is registered with Lancers, so please use the procedures there.',
+      '業務に必要のない個人情報のご提出は控えており、報酬のお受け取りに必要な情報はランサーズに登録しております。',
+      'I do not provide personal information the work does not need; what receiving payment needs is registered with Lancers.',
     ),
     coconala: b(
-      'ご連絡ありがとうございます。恐れ入りますが、氏名・連絡先・口座などの個人情報はお伝えできかねます。お取引に必要な情報はココナラに登録済みですので、トークルームでのご相談でお願いいたします。',
-      'Thank you for your message. I am sorry, but I cannot share personal information such as my name, contact details or bank account. What the transaction needs is registered with coconala, so please let us talk in the talk room.',
+      '個人情報をお伝えすることはできかねますので、お取引に必要な情報はココナラの登録内容でお願いいたします。',
+      'I cannot share personal information; for what the transaction needs, please rely on what is registered with coconala.',
     ),
-    other: b(
-      'ご連絡ありがとうございます。恐れ入りますが、本名・住所・口座・年齢・顔写真など、業務に直接必要でない個人情報のご提出は控えております。ご了承いただけますと幸いです。',
-      'Thank you for your message. I am sorry, but I do not provide personal information that the work does not directly need, such as my real name, address, bank account, age or photo. Thank you for understanding.',
-    ),
+    other: b('業務に直接必要のない個人情報のご提出は控えております。', 'I do not provide personal information that the work does not directly need.'),
   },
-  direct_deal: {
+  direct: {
     crowdworks: b(
-      'ありがたいお申し出ですが、ご契約はクラウドワークス上でのみお受けしております。今後のご依頼も、その都度こちらでご契約いただけますと幸いです。引き続きよろしくお願いいたします。',
-      'Thank you for the kind offer, but I only accept contracts on CrowdWorks. I would be grateful if future requests could also be contracted here each time. I look forward to working with you.',
+      'ご契約はクラウドワークス上でのみお受けしており、今後のご依頼もその都度こちらでご契約いただけますと幸いです。',
+      'I only accept contracts on CrowdWorks, and would be grateful if future requests could also be contracted here each time.',
     ),
-    lancers: b(
-      'ありがたいお申し出ですが、お仕事はランサーズで契約と仮払いをしていただいたうえでお受けしております。次回以降も同じ形でご依頼いただけますと幸いです。',
-      'Thank you for the kind offer, but I take work only after the contract and escrow payment are made on Lancers. I would be grateful if future requests could follow the same route.',
-    ),
-    coconala: b(
-      'ありがたいお申し出ですが、お取引はココナラでのご購入を通してのみお受けしております。追加のご依頼も、ココナラ上でご購入いただけますと幸いです。',
-      'Thank you for the kind offer, but I only take work through a purchase on coconala. I would be grateful if additional requests could also be purchased on coconala.',
-    ),
-    other: b(
-      'ありがたいお申し出ですが、ご契約はこちらのサービスを通してのみお受けしております。次回以降も、サービス上でご依頼いただけますと幸いです。',
-      'Thank you for the kind offer, but I only accept contracts through this platform. I would be grateful if future requests could also be made here.',
-    ),
+    lancers: b('お仕事はランサーズで契約と仮払いをしていただいたうえでお受けしております。', 'I take work only after the contract and escrow payment are made on Lancers.'),
+    coconala: b('お取引はココナラでのご購入を通してのみお受けしております。', 'I only take work through a purchase on coconala.'),
+    other: b('ご契約はこちらのサービスを通してのみお受けしております。', 'I only accept contracts through this platform.'),
   },
-  outside_payment: {
+  payment: {
     crowdworks: b(
-      'ご配慮ありがとうございます。恐れ入りますが、報酬はクラウドワークスの仮払い・お支払い機能でのみお受け取りしております。直接のお振込みなど、他の方法でのお受け取りは控えさせていただきます。',
-      'Thank you for the consideration. I am sorry, but I only receive payment through CrowdWorks\' escrow and payment functions. I will not accept direct bank transfers or other methods.',
+      '報酬はクラウドワークスの仮払いを通してのみお受け取りしており、直接のお振込みなど他の方法はお受けできかねます。',
+      'I only receive payment through CrowdWorks\' escrow and cannot accept direct transfers or other methods.',
     ),
     lancers: b(
-      'お気遣いありがとうございます。恐縮ですが、報酬のお受け取りはランサーズの仮払いを通す形に限らせていただいております。ランサーズ上でのお手続きをお願いいたします。',
-      'Thank you for the thought. I am sorry, but I only receive payment through Lancers\' escrow. Please make the payment on Lancers.',
+      '報酬はランサーズの仮払いを通してのみお受け取りしており、他の方法でのお支払いはお受けできかねます。',
+      'I only receive payment through Lancers\' escrow and cannot accept other payment methods.',
     ),
-    coconala: b(
-      'お気遣いありがとうございます。恐れ入りますが、お支払いはココナラでのご購入手続きのみでお受けしております。他の方法でのお支払いはお受けできかねますので、ご了承ください。',
-      'Thank you for the thought. I am sorry, but I only accept payment through a purchase on coconala. I cannot accept any other payment method; thank you for understanding.',
-    ),
+    coconala: b('お支払いはココナラでのご購入手続きでのみお受けしており、他の方法はお受けできかねます。', 'I only accept payment through a purchase on coconala and cannot accept other methods.'),
     other: b(
-      'ご配慮ありがとうございます。恐れ入りますが、報酬はサービスの決済機能を通してのみお受け取りしております。直接のお振込みや電子マネー、ギフト券などでのお受け取りはいたしかねます。',
-      'Thank you for the consideration. I am sorry, but I only receive payment through the platform\'s payment system. I cannot accept direct transfers, e-money or gift cards.',
+      '報酬はサービスの決済機能を通してのみお受け取りしており、直接のお振込みや電子マネー、ギフト券などはお受けできかねます。',
+      'I only receive payment through the platform\'s payment system and cannot accept direct transfers, e-money or gift cards.',
     ),
   },
-  fees: {
+  account: everywhere(
+    b('口座やカードをお貸しすることや、代理での入金・送金はお受けできかねます。', 'I cannot lend my bank account or card, or receive or send money on someone else\'s behalf.'),
+  ),
+  fees: everywhere(
+    b(
+      'お仕事を受けるために費用をお支払いしたり、教材や商品を購入したりすることは控えております。',
+      'I do not pay fees or buy materials or products in order to take on work.',
+    ),
+  ),
+  app: everywhere(b('ご指定のアプリやツールをインストールすることは控えております。', 'I do not install apps or tools on request.')),
+  recruit: everywhere(b('セミナーや講座、投資などのお誘いはお受けしておりません。', 'I do not accept invitations to seminars, courses, investments and the like.')),
+  work_first: {
+    crowdworks: b('作業は、クラウドワークスで仮払いの完了を確認してから開始いたします。', 'I start work only after confirming the escrow payment on CrowdWorks.'),
+    lancers: b('作業は、ランサーズで仮払いを確認してから開始いたします。', 'I start work only after confirming the escrow payment on Lancers.'),
+    coconala: b('作業は、ココナラでのご購入手続きが済んでから開始いたします。', 'I start work once the purchase on coconala is complete.'),
+    other: b('作業は、契約とお支払いの手続きが済んでから開始いたします。', 'I start work once the contract and payment steps are complete.'),
+  },
+  hurry: everywhere(b('条件を確認するお時間をいただいてから、お返事いたします。', 'I will reply once I have had time to check the conditions.')),
+  details: {
     crowdworks: b(
-      'ご案内ありがとうございます。恐れ入りますが、お仕事のために研修費や教材費などをお支払いすることはしておりません。必要な条件は、クラウドワークスの契約内容としてご提示いただけますと幸いです。',
-      'Thank you for the information. I am sorry, but I do not pay training or material fees to take on work. I would be grateful if any requirements could be stated in the CrowdWorks contract.',
+      '業務内容と報酬の詳細を、クラウドワークスのメッセージでお知らせいただけますでしょうか。',
+      'I would be grateful if you could give the details of the work and the pay in CrowdWorks\' messages.',
     ),
     lancers: b(
-      'ご案内ありがとうございます。恐縮ですが、登録料や教材購入などの費用をこちらが負担する形のお仕事はお受けしておりません。ランサーズの契約内容の範囲でご相談いただけますと幸いです。',
-      'Thank you for the information. I am sorry, but I do not take work where I have to pay registration fees or buy materials. I would be grateful if we could discuss it within a Lancers contract.',
+      '業務内容と報酬の詳細を、ランサーズのメッセージでお知らせいただけますでしょうか。',
+      'I would be grateful if you could give the details of the work and the pay in Lancers\' messages.',
     ),
     coconala: b(
-      'ご案内ありがとうございます。恐れ入りますが、事前の費用や商品購入が必要なお取引はお受けしておりません。ココナラ上のサービス内容の範囲でご相談いただけますと幸いです。',
-      'Thank you for the information. I am sorry, but I do not take transactions that require paying fees or buying products in advance. I would be grateful if we could discuss it within the service listed on coconala.',
+      '業務内容と報酬の詳細を、ココナラのメッセージでお知らせいただけますでしょうか。',
+      'I would be grateful if you could give the details of the work and the pay in coconala\'s messages.',
     ),
     other: b(
-      'ご案内ありがとうございます。恐れ入りますが、お仕事を始めるための費用や購入が必要な案件はお受けしておりません。ご了承いただけますと幸いです。',
-      'Thank you for the information. I am sorry, but I do not take jobs that require me to pay or buy something to get started. Thank you for understanding.',
+      '業務内容と報酬の詳細を、こちらのメッセージでお知らせいただけますでしょうか。',
+      'I would be grateful if you could give the details of the work and the pay in these messages.',
     ),
   },
-  pressure: {
-    crowdworks: b(
-      'ご連絡ありがとうございます。恐れ入りますが、作業は仮払いの完了を確認してから開始いたします。また、サービス外連絡申請は内容を拝見のうえ判断させてください。',
-      'Thank you for your message. I am sorry, but I start work only after confirming the escrow payment. As for the off-service contact request (サービス外連絡申請), please let me decide after reading it.',
-    ),
-    lancers: b(
-      'ご連絡ありがとうございます。恐縮ですが、作業の開始はランサーズで仮払いを確認してからとさせてください。連絡先の公開についても、申請内容を拝見してから判断いたします。',
-      'Thank you for your message. I am sorry, but I will start work once I have confirmed the escrow payment on Lancers. I will also decide on disclosing contact details after reading the request.',
-    ),
-    coconala: b(
-      'ご連絡ありがとうございます。恐れ入りますが、作業はココナラでのご購入手続きが済んでから開始いたします。内容の確認にお時間をいただく場合もございますので、ご了承ください。',
-      'Thank you for your message. I am sorry, but I start work once the purchase on coconala is complete. I may also need some time to review the details; thank you for understanding.',
-    ),
-    other: b(
-      'ご連絡ありがとうございます。恐れ入りますが、条件を確認するお時間をいただいたうえで、作業は契約とお支払いの手続きが済んでから始めさせてください。ご理解いただけますと幸いです。',
-      'Thank you for your message. I am sorry, but please give me time to review the conditions, and let me start work once the contract and payment steps are complete. Thank you for understanding.',
-    ),
-  },
-  recruitment: {
-    crowdworks: b(
-      'ご案内ありがとうございます。恐れ入りますが、講座・サロン・副業ノウハウなどへのご参加は考えておりません。クラウドワークスでご依頼いただく業務のお話のみ伺えますと幸いです。',
-      'Thank you for the information. I am sorry, but I am not interested in joining courses, salons or side-income programmes. I would be glad to hear only about work you request on CrowdWorks.',
-    ),
-    lancers: b(
-      'ご案内ありがとうございます。恐縮ですが、スクールや投資、サロンなどのお誘いはお断りしております。ランサーズでご依頼いただくお仕事のご相談でしたら喜んで伺います。',
-      'Thank you for the information. I am sorry, but I decline invitations to schools, investments or salons. I would be happy to discuss work you request on Lancers.',
-    ),
-    coconala: b(
-      'ご案内ありがとうございます。恐れ入りますが、講座や会員制サービスなどへのお誘いは辞退させていただいております。ココナラでのお取引に関するご相談のみ、トークルームで伺えますと幸いです。',
-      'Thank you for the information. I am sorry, but I decline invitations to courses or membership services. I would be glad to discuss only transactions on coconala, in the talk room.',
-    ),
-    other: b(
-      'ご案内ありがとうございます。恐れ入りますが、講座・投資・サロン等へのご参加は考えておりません。ご依頼の業務に関するお話でしたら、こちらで伺えますと幸いです。',
-      'Thank you for the information. I am sorry, but I am not interested in courses, investments or salons. If it is about the work you would like to request, I would be glad to hear it here.',
-    ),
-  },
-  generic: {
-    crowdworks: b(
-      'ご連絡ありがとうございます。お引き受けの前に、業務内容・納期・報酬をクラウドワークスのメッセージで具体的にお知らせいただけますと幸いです。内容を拝見のうえお返事いたします。',
-      'Thank you for your message. Before I accept, I would be grateful if you could give the tasks, deadline and pay in concrete terms in CrowdWorks\' messages. I will reply once I have read them.',
-    ),
-    lancers: b(
-      'ご連絡ありがとうございます。恐れ入りますが、作業内容と報酬の詳細をランサーズのメッセージでお教えいただけますでしょうか。確認のうえ、改めてお返事いたします。',
-      'Thank you for your message. Could you please tell me the details of the work and the pay in Lancers\' messages? I will reply again after checking them.',
-    ),
-    coconala: b(
-      'ご連絡ありがとうございます。恐れ入りますが、ご依頼の内容や条件を、このままココナラのメッセージで詳しくお聞かせください。拝見したうえでお返事いたします。',
-      'Thank you for your message. Could you please describe the request and its conditions in detail here in coconala\'s messages? I will reply after reading them.',
-    ),
-    other: b(
-      'ご連絡ありがとうございます。ご検討の前に、業務内容と条件の詳細をサービス上のメッセージでお知らせいただけますと幸いです。確認でき次第、お返事いたします。',
-      'Thank you for your message. Before going further, I would be grateful if you could give the details of the work and conditions in the platform\'s messages. I will reply as soon as I have checked them.',
-    ),
-  },
+};
+
+const refusal: RefusalCopy = {
+  opening: refusalOpening,
+  connectors: refusalConnectors,
+  sentences: refusalSentences,
+  closing: b('よろしくお願いいたします。', 'Thank you for your understanding.'),
+};
+
+const legacyRefusalParts: Record<RefusalKind, RefusalPart[]> = {
+  contact_tool: ['contact'],
+  call: ['call'],
+  personal_data: ['personal'],
+  direct_deal: ['direct'],
+  outside_payment: ['payment'],
+  fees: ['fees'],
+  pressure: ['approval', 'work_first'],
+  recruitment: ['recruit'],
+  generic: ['details'],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -337,145 +330,210 @@ const routes: Record<Platform, Record<Stage, Bilingual>> = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Next steps
+// Next steps, composed per verdict (src/reply/advice.ts). 🔴: what not to do for each concern,
+// then the refusal, then report, then block (in that order, so no step contradicts another).
 
-const advice: Record<Level, Bilingual[]> = {
-  high: [
-    b(
-      '求められたとおりに返信・登録・送金をしないでください。',
-      'Do not reply, register or send money as the message asks.',
-    ),
-    b(
-      '連絡先・本名・住所・口座・身分証などの個人情報は送らないでください。',
-      'Do not send personal information such as contact details, your real name, address, bank account or ID.',
-    ),
-    b(
-      '違反報告をしてください：メッセージや案件ページの「…」メニュー →「違反報告」→「外部連絡ツールへの誘導」（クラウドワークスの場合。他のサービスは「通報のしかた」を参照）。',
-      'Report it: the "…" menu on the message or job page → "違反報告" (report a violation) → "外部連絡ツールへの誘導" (solicitation to an outside contact tool). This is CrowdWorks; for other platforms see "How to report".',
-    ),
-    b(
-      '相手をブロックし、それ以上のやり取りはやめましょう。',
-      'Block the sender and stop the conversation.',
-    ),
-    b(
-      '断る場合は、返信例をそのまま貼り付けて使えます。',
-      'If you want to decline, you can paste the suggested reply as it is.',
-    ),
-  ],
-  medium: [
-    b(
-      '契約と仮払いは完了していますか？完了前なら、サービスのメッセージ機能だけでやり取りしてください。',
-      'Are the contract and escrow payment complete? If not, talk only through the platform\'s message function.',
-    ),
-    b(
-      '外部ツールを使う話なら、公式の手続き（クラウドワークスはサービス外連絡申請、ランサーズは連絡先公開申請）を経ていますか？ココナラでは外部での連絡そのものができません。',
-      'If outside tools are involved, has the official procedure been used (CrowdWorks: off-service contact request; Lancers: contact disclosure request)? On coconala, outside contact is not allowed at all.',
-    ),
-    b(
-      'あなた自身が納得して同意していますか？承認は任意で、断っても構いません。',
-      'Do you yourself agree? Approval is optional, and you are free to decline.',
-    ),
-    b(
-      '契約と報酬の支払いがサービス上で行われるかを確認してください。サービス外での契約や支払いは、どの段階でも認められていません。',
-      'Make sure the contract and payment go through the platform. A contract or payment outside the platform is not allowed at any stage.',
-    ),
-  ],
-  low: [
-    b(
-      '強い危険を示す表現は見つかりませんでしたが、少し気になる表現があります。',
-      'No strongly dangerous expression was found, but there is a slightly worrying one.',
-    ),
-    b(
-      'やり取りはサービスのメッセージ機能で続け、契約と仮払いの前に作業を始めたり個人情報を送ったりしないようにしましょう。',
-      'Keep talking through the platform\'s message function, and do not start work or send personal information before the contract and escrow payment.',
-    ),
-    b(
-      'この後のメッセージで外部ツールや支払い方法の話が出たら、もう一度チェックしてください。',
-      'If later messages bring up outside tools or payment methods, check them again.',
-    ),
-  ],
-  none: [
-    b(
-      '問題となる表現は見つかりませんでした。ただし、相手が安全であることの保証ではありません。',
-      'No problematic expression was found. This is not a guarantee that the sender is safe.',
-    ),
-    b(
-      '契約と支払いはサービス上で行い、仮払いを確認してから作業を始める、という基本はそのまま守ってください。',
-      'Keep to the basics: contract and payment on the platform, and start work only after the escrow payment is confirmed.',
-    ),
-  ],
+const site: Record<Platform, Bilingual> = {
+  crowdworks: b('クラウドワークス', 'CrowdWorks'),
+  lancers: b('ランサーズ', 'Lancers'),
+  coconala: b('ココナラ', 'coconala'),
+  other: b('サービス', 'the platform'),
 };
 
-const reportSteps: Record<Platform, Bilingual[]> = {
-  crowdworks: [
-    b(
-      '該当のメッセージまたは案件ページを開き、右上の「…」メニューから「違反報告」を選びます。',
-      'Open the message or job page and choose "違反報告" (report a violation) from the "…" menu at the top right.',
+const dont: Record<RefusalPart, Record<Platform, Bilingual>> = {
+  contact: everywhere(
+    b('外部のツールやアプリで連絡したり、IDや連絡先を伝えたりしないでください。', 'Do not contact them on an outside tool or app, and do not give your ID or contact details.'),
+  ),
+  approval: {
+    crowdworks: b('サービス外連絡申請を承認するかどうかはあなたの自由です。迫られても承認する必要はありません。', 'Approving an off-service contact request is your free choice. You do not have to approve it, however hard you are pressed.'),
+    lancers: b('連絡先公開申請に応じるかどうかはあなたの自由です。迫られても応じる必要はありません。', 'Accepting a contact disclosure request is your free choice. You do not have to accept it, however hard you are pressed.'),
+    coconala: b('ココナラでは連絡先の交換そのものができません。求められても応じないでください。', 'On coconala, exchanging contact details is not allowed at all. Do not agree to it, even if asked.'),
+    other: b('外部での連絡や連絡先の交換に応じるかどうかはあなたの自由です。迫られても応じる必要はありません。', 'Agreeing to outside contact or exchanging contact details is your free choice. You do not have to agree, however hard you are pressed.'),
+  },
+  call: everywhere(b('通話やビデオ面談には応じないでください。', 'Do not agree to a call or video interview.')),
+  personal: everywhere(
+    b('本名・住所・口座・身分証・顔写真などの個人情報は送らないでください。', 'Do not send personal information such as your real name, address, bank account, ID or photo.'),
+  ),
+  direct: {
+    crowdworks: b('クラウドワークスを通さない契約には応じないでください。', 'Do not agree to a contract outside CrowdWorks.'),
+    lancers: b('ランサーズを通さない契約には応じないでください。', 'Do not agree to a contract outside Lancers.'),
+    coconala: b('ココナラを通さない取引には応じないでください。', 'Do not agree to a deal outside coconala.'),
+    other: b('サービスを通さない契約には応じないでください。', 'Do not agree to a contract outside the platform.'),
+  },
+  payment: {
+    crowdworks: b(
+      '報酬はクラウドワークスの仮払いを通して受け取ります。直接の振込や電子マネー、ギフト券、仮想通貨などでの受け取りには応じないでください。',
+      'Pay is received through CrowdWorks\' escrow. Do not agree to be paid by direct transfer, e-money, gift cards, crypto or the like.',
     ),
-    b(
-      '違反の種類で「外部連絡ツールへの誘導」を選びます。',
-      'As the type of violation, choose "外部連絡ツールへの誘導" (solicitation to an outside contact tool).',
+    lancers: b(
+      '報酬はランサーズの仮払いを通して受け取ります。直接の振込や電子マネー、ギフト券、仮想通貨などでの受け取りには応じないでください。',
+      'Pay is received through Lancers\' escrow. Do not agree to be paid by direct transfer, e-money, gift cards, crypto or the like.',
     ),
-    b(
-      'いつ・どの文面で誘導されたかを書き、できればスクリーンショットを添えて送信します。報告したことは相手には知らされません。',
-      'Write when and with what wording you were solicited, attach a screenshot if you can, and send. The other party is not told that you reported.',
+    coconala: b(
+      'お金のやり取りはココナラの購入手続きだけで行います。ほかの方法での支払いや受け取りには応じないでください。',
+      'Money only changes hands through a purchase on coconala. Do not agree to pay or be paid any other way.',
     ),
-    b(
-      '相手のプロフィールページで「ブロックする」を選ぶと、以後のメッセージが届かなくなります。',
-      'Choose "ブロックする" (block) on the sender\'s profile page to stop further messages.',
+    other: b(
+      '報酬はサービスの決済機能を通して受け取ります。直接の振込や電子マネー、ギフト券、仮想通貨などでの受け取りには応じないでください。',
+      'Pay is received through the platform\'s payment system. Do not agree to be paid by direct transfer, e-money, gift cards, crypto or the like.',
     ),
-  ],
-  lancers: [
+  },
+  account: everywhere(
     b(
-      'メッセージ画面や相手のプロフィールにある通報（違反報告）の項目から、外部への誘導として報告します。',
-      'Use the report (violation report) option on the message screen or the sender\'s profile and report it as solicitation to go off-platform.',
+      '口座やキャッシュカードを貸したり、他人のお金を受け取って送金したりしないでください。犯罪に加担したとみなされるおそれがあります。',
+      'Do not lend your bank account or cash card, or receive and forward other people\'s money. You could be treated as part of a crime.',
     ),
-    b(
-      '項目が見つからない場合は、ヘルプの問い合わせ窓口からランサーズ事務局に連絡します。',
-      'If you cannot find the option, contact the Lancers office through the help centre\'s enquiry form.',
-    ),
-    b(
-      'いつ・どの文面で誘導されたかを書き、スクリーンショットを添えると確認が早くなります。',
-      'Write when and with what wording you were solicited; a screenshot speeds up the review.',
-    ),
-    b(
-      'ブロック機能で相手からの連絡を止め、それ以上のやり取りはやめましょう。',
-      'Block the sender to stop further contact, and end the conversation.',
-    ),
-  ],
-  coconala: [
-    b(
-      'トークルームやメッセージ、相手のプロフィールのメニューにある通報の項目から報告します。',
-      'Report it with the report option in the menu of the talk room, the message or the sender\'s profile.',
-    ),
-    b(
-      '項目が見つからない場合は、ヘルプの問い合わせ窓口からココナラ運営に連絡します。',
-      'If you cannot find the option, contact coconala through the help centre\'s enquiry form.',
-    ),
-    b(
-      'いつ・どの文面で外部での連絡を求められたかを書き、スクリーンショットを添えます。',
-      'Write when and with what wording you were asked to contact them outside the site, and attach a screenshot.',
-    ),
-    b(
-      'ブロック機能で相手からの連絡を止め、それ以上のやり取りはやめましょう。',
-      'Block the sender to stop further contact, and end the conversation.',
-    ),
-  ],
-  other: [
-    b(
-      'そのサービスの通報・違反報告の機能か、問い合わせ窓口から運営に報告します。',
-      'Report it to the operator with the platform\'s report function or its enquiry form.',
-    ),
-    b(
-      'いつ・どの文面で誘導されたかを書き、スクリーンショットを添えます。',
-      'Write when and with what wording you were solicited, and attach a screenshot.',
-    ),
-    b(
-      'ブロック機能があれば使い、それ以上のやり取りはやめましょう。',
-      'Use the block function if there is one, and end the conversation.',
-    ),
-  ],
+  ),
+  fees: everywhere(b('費用の支払いや、教材・商品の購入はしないでください。', 'Do not pay any fee or buy materials or products.')),
+  app: everywhere(b('指定されたアプリやツールはインストールしないでください。', 'Do not install the app or tool they name.')),
+  recruit: everywhere(b('セミナー・講座・投資などの誘いには申し込まないでください。', 'Do not sign up for the seminar, course, investment or the like.')),
+  work_first: {
+    crowdworks: b('仮払いが確認できるまで、作業を始めないでください。', 'Do not start work until the escrow payment is confirmed.'),
+    lancers: b('仮払いが確認できるまで、作業を始めないでください。', 'Do not start work until the escrow payment is confirmed.'),
+    coconala: b('ココナラでの購入が確認できるまで、作業を始めないでください。', 'Do not start work until the purchase on coconala is confirmed.'),
+    other: b('支払い（仮払い）が確認できるまで、作業を始めないでください。', 'Do not start work until the (escrow) payment is confirmed.'),
+  },
+  hurry: everywhere(b('急かされても、その場で決めないでください。', 'Even if rushed, do not decide on the spot.')),
+  details: everywhere(b('仕事の内容と報酬がはっきりするまで、話を進めないでください。', 'Do not go any further until the work and the pay are clear.')),
 };
+
+/** Categories CrowdWorks' report form names 「外部連絡ツールへの誘導」 for. */
+const CONTACT_CATEGORIES = new Set<Category>(['off_platform_contact', 'contact_details']);
+
+function reportAdvice(platform: Platform, category: Category, platformKnown: boolean): Bilingual {
+  const label = categoryLabel[category];
+  if (platform === 'crowdworks') {
+    const path = CONTACT_CATEGORIES.has(category)
+      ? b('メッセージや案件ページの「…」メニュー →「違反報告」→「外部連絡ツールへの誘導」を選びます', 'the "…" menu on the message or job page → "違反報告" (report a violation) → "外部連絡ツールへの誘導" (solicitation to an outside contact tool)')
+      : b(
+          `メッセージや案件ページの「…」メニュー →「違反報告」で、内容にいちばん近い違反の種類を選び、「${label.ja}」にあたると書き添えます`,
+          `the "…" menu on the message or job page → "違反報告" (report a violation); choose the closest type of violation and add that it is "${label.en}"`,
+        );
+    const elsewhere = platformKnown ? b('', '') : b('（クラウドワークスの場合。ランサーズ・ココナラは「通報のしかた」を見てください）', ' (this is CrowdWorks; for Lancers or coconala see "How to report")');
+    return b(`違反報告をしてください：${path.ja}${elsewhere.ja}。`, `Report it: ${path.en}${elsewhere.en}.`);
+  }
+  if (platform === 'other') {
+    return b(`サービスの通報機能や問い合わせ窓口から、「${label.ja}」として運営に報告してください。`, `Report it to the operator as "${label.en}" with the platform's report function or enquiry form.`);
+  }
+  return b(
+    `${site[platform].ja}の通報（違反報告）の機能で、「${label.ja}」として報告してください（手順は「通報のしかた」）。`,
+    `Report it as "${label.en}" with ${platform === 'lancers' ? 'Lancers\'' : 'coconala\'s'} report function (steps under "How to report").`,
+  );
+}
+
+const adviceCopy: AdviceCopy = {
+  dont,
+  useRefusal: b(
+    '断るときは、返信例をそのまま送れます。送ったあとも同じ求めが続くなら、それ以上は返信しないでください。',
+    'To decline, you can send the suggested reply as it is. If the same request comes again after that, stop replying.',
+  ),
+  report: reportAdvice,
+  block: b('報告したら相手をブロックし、やり取りを終えましょう。', 'After reporting, block the sender and end the conversation.'),
+  mediumChecks: {
+    crowdworks: b('契約と仮払いは完了していますか？完了前なら、クラウドワークスのメッセージ機能だけでやり取りしてください。', 'Are the contract and escrow payment complete? If not, talk only through CrowdWorks\' message function.'),
+    lancers: b('契約と仮払いは完了していますか？完了前なら、ランサーズのメッセージ機能だけでやり取りしてください。', 'Are the contract and escrow payment complete? If not, talk only through Lancers\' message function.'),
+    coconala: b(
+      'ココナラでは、購入の前も後も、外部での連絡や連絡先の交換はできません。やり取りはメッセージとトークルームだけで行ってください。',
+      'On coconala, contact outside the site and exchanging contact details are not allowed, before or after purchase. Talk only in the messages and the talk room.',
+    ),
+    other: b('契約と支払い（仮払い）は完了していますか？完了前なら、サービスのメッセージ機能だけでやり取りしてください。', 'Are the contract and (escrow) payment complete? If not, talk only through the platform\'s message function.'),
+  },
+  mediumRoute: {
+    crowdworks: b('外部ツールを使う話なら、サービス外連絡申請を経ていますか？承認するかどうかはあなたが決められ、断っても構いません。', 'If an outside tool is involved, has an off-service contact request been made? Whether to approve it is up to you, and you may decline.'),
+    lancers: b('連絡先の交換は、仮払いの後に連絡先公開申請を通す場合に限られます。応じるかどうかはあなたが決められます。', 'Contact details may be exchanged only after escrow, through a contact disclosure request. Whether to accept is up to you.'),
+    coconala: null,
+    other: b('外部ツールを使うのは、サービスに公式な手続きがあり、あなたが同意した場合に限りましょう。', 'Use an outside tool only if the platform has an official procedure for it and you agree.'),
+  },
+  mediumPlatformPays: {
+    crowdworks: b('契約と報酬の支払いは、どの段階でもクラウドワークス上で行います。', 'The contract and payment stay on CrowdWorks at every stage.'),
+    lancers: b('契約と報酬の支払いは、どの段階でもランサーズ上で行います。', 'The contract and payment stay on Lancers at every stage.'),
+    coconala: b('購入と支払いは、どの段階でもココナラ上で行います。', 'Purchase and payment stay on coconala at every stage.'),
+    other: b('契約と報酬の支払いは、どの段階でもサービス上で行います。', 'The contract and payment stay on the platform at every stage.'),
+  },
+  mediumUseRefusal: b('条件がそろっていないときは、返信例をそのまま送れます。', 'If the conditions are not met, you can send the suggested reply as it is.'),
+  low: {
+    crowdworks: lowAdvice(b('クラウドワークスのメッセージ機能', 'CrowdWorks\' message function'), b('契約と仮払い', 'the contract and escrow payment')),
+    lancers: lowAdvice(b('ランサーズのメッセージ機能', 'Lancers\' message function'), b('契約と仮払い', 'the contract and escrow payment')),
+    coconala: lowAdvice(b('ココナラのメッセージとトークルーム', 'coconala\'s messages and talk room'), b('購入', 'the purchase')),
+    other: lowAdvice(b('サービスのメッセージ機能', 'the platform\'s message function'), b('契約と支払い（仮払い）', 'the contract and (escrow) payment')),
+  },
+  none: {
+    crowdworks: noneAdvice(b('契約と支払いはクラウドワークス上で行い、仮払いを確認してから作業を始める', 'contract and payment on CrowdWorks, and start work only after the escrow payment is confirmed')),
+    lancers: noneAdvice(b('契約と支払いはランサーズ上で行い、仮払いを確認してから作業を始める', 'contract and payment on Lancers, and start work only after the escrow payment is confirmed')),
+    coconala: noneAdvice(b('やり取りと支払いはココナラ上で行い、購入を確認してから作業を始める', 'talk and pay on coconala, and start work only after the purchase is confirmed')),
+    other: noneAdvice(b('契約と支払いはサービス上で行い、支払い（仮払い）を確認してから作業を始める', 'contract and payment on the platform, and start work only after the payment is confirmed')),
+  },
+};
+
+function lowAdvice(where: Bilingual, before: Bilingual): Bilingual[] {
+  return [
+    b('強い危険を示す表現は見つかりませんでしたが、少し気になる表現があります。', 'No strongly dangerous expression was found, but there is a slightly worrying one.'),
+    b(
+      `やり取りは${where.ja}で続け、${before.ja}の前に作業を始めたり個人情報を送ったりしないようにしましょう。`,
+      `Keep talking through ${where.en}, and do not start work or send personal information before ${before.en}.`,
+    ),
+    b('この後のメッセージで外部ツールや支払い方法の話が出たら、もう一度チェックしてください。', 'If later messages bring up outside tools or payment methods, check them again.'),
+  ];
+}
+
+function noneAdvice(basics: Bilingual): Bilingual[] {
+  return [
+    b('問題となる表現は見つかりませんでした。ただし、相手が安全であることの保証ではありません。', 'No problematic expression was found. This is not a guarantee that the sender is safe.'),
+    b(`${basics.ja}、という基本はそのまま守ってください。`, `Keep to the basics: ${basics.en}.`),
+  ];
+}
+
+/** How to report and block, per platform; the category found is named in the report. */
+function reportSteps(platform: Platform, category: Category | null): Bilingual[] {
+  const label = category ? categoryLabel[category] : null;
+  const as = label ? b(`「${label.ja}」として`, ` as "${label.en}"`) : b('外部への誘導として', ' as solicitation to go off-platform');
+  switch (platform) {
+    case 'crowdworks':
+      return [
+        b(
+          '該当のメッセージまたは案件ページを開き、右上の「…」メニューから「違反報告」を選びます。',
+          'Open the message or job page and choose "違反報告" (report a violation) from the "…" menu at the top right.',
+        ),
+        !category || CONTACT_CATEGORIES.has(category)
+          ? b('違反の種類で「外部連絡ツールへの誘導」を選びます。', 'As the type of violation, choose "外部連絡ツールへの誘導" (solicitation to an outside contact tool).')
+          : b(
+              `違反の種類は内容にいちばん近いものを選び、詳細欄に「${label?.ja ?? ''}」にあたることを書きます。`,
+              `Choose the closest type of violation and write in the details that it is "${label?.en ?? ''}".`,
+            ),
+        b(
+          'いつ・どの文面で求められたかを書き、できればスクリーンショットを添えて送信します。報告したことは相手には知らされません。',
+          'Write when and with what wording it was asked, attach a screenshot if you can, and send. The other party is not told that you reported.',
+        ),
+        b('相手のプロフィールページで「ブロックする」を選ぶと、以後のメッセージが届かなくなります。', 'Choose "ブロックする" (block) on the sender\'s profile page to stop further messages.'),
+      ];
+    case 'lancers':
+      return [
+        b(
+          `メッセージ画面や相手のプロフィールにある通報（違反報告）の項目から、${as.ja}報告します。`,
+          `Use the report (violation report) option on the message screen or the sender's profile and report it${as.en}.`,
+        ),
+        b('項目が見つからない場合は、ヘルプの問い合わせ窓口からランサーズ事務局に連絡します。', 'If you cannot find the option, contact the Lancers office through the help centre\'s enquiry form.'),
+        b('いつ・どの文面で求められたかを書き、スクリーンショットを添えると確認が早くなります。', 'Write when and with what wording it was asked; a screenshot speeds up the review.'),
+        b('ブロック機能で相手からの連絡を止め、それ以上のやり取りはやめましょう。', 'Block the sender to stop further contact, and end the conversation.'),
+      ];
+    case 'coconala':
+      return [
+        b(
+          `トークルームやメッセージ、相手のプロフィールのメニューにある通報の項目から、${as.ja}報告します。`,
+          `Report it${as.en} with the report option in the menu of the talk room, the message or the sender's profile.`,
+        ),
+        b('項目が見つからない場合は、ヘルプの問い合わせ窓口からココナラ運営に連絡します。', 'If you cannot find the option, contact coconala through the help centre\'s enquiry form.'),
+        b('いつ・どの文面で求められたかを書き、スクリーンショットを添えます。', 'Write when and with what wording it was asked, and attach a screenshot.'),
+        b('ブロック機能で相手からの連絡を止め、それ以上のやり取りはやめましょう。', 'Block the sender to stop further contact, and end the conversation.'),
+      ];
+    case 'other':
+      return [
+        b(`そのサービスの通報・違反報告の機能か、問い合わせ窓口から、${as.ja}運営に報告します。`, `Report it${as.en} to the operator with the platform's report function or its enquiry form.`),
+        b('いつ・どの文面で求められたかを書き、スクリーンショットを添えます。', 'Write when and with what wording it was asked, and attach a screenshot.'),
+        b('ブロック機能があれば使い、それ以上のやり取りはやめましょう。', 'Use the block function if there is one, and end the conversation.'),
+      ];
+  }
+}
 
 const alreadyReplied: Bilingual[] = [
   b(
@@ -509,11 +567,59 @@ const disclaimer = b(
   'This result is a guide about the text you sent. It does not guarantee that the sender is safe, or that they are dangerous.',
 );
 
-const truncatedNote = (analysedChars: number): Bilingual =>
-  b(
-    `文面が長いため、先頭の${analysedChars}文字だけを確認しました。`,
-    `The message was long, so only the first ${analysedChars} characters were checked.`,
+// ---------------------------------------------------------------------------------------------
+// Notes above the findings: which part of a long text was read, what kind of text it was read as,
+// and what the verdict assumed.
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+const readNote = (read: { head: number; tail: number }, inputChars: number): Bilingual => {
+  const skipped = Math.max(0, inputChars - read.head - read.tail);
+  if (read.tail === 0) {
+    return b(
+      `文面が長いため、最初の${n(read.head)}文字だけを確認しました（残りの${n(skipped)}文字は確認していません）。`,
+      `The message was long, so only its first ${n(read.head)} characters were checked (the remaining ${n(skipped)} were not).`,
+    );
+  }
+  return b(
+    `文面が長いため、最初の${n(read.head)}文字と最後の${n(read.tail)}文字だけを確認しました（間の${n(skipped)}文字は確認していません）。`,
+    `The message was long, so only its first ${n(read.head)} and last ${n(read.tail)} characters were checked (the ${n(skipped)} in between were not).`,
   );
+};
+
+const kindNote: Record<TextKind, Bilingual | null> = {
+  message: null,
+  posting: null,
+  chat: b('やり取りの記録として読み、相手からの依頼について判定しました。', 'Read as a conversation log: the verdict is about what the other side asked.'),
+  question: b(
+    '引用された依頼について判定しました。届いた文面がこの内容なら、下の判定と返信例がそのまま使えます。',
+    'This verdict is about the quoted request. If that is what you received, the result and the reply below apply to it.',
+  ),
+  rule_text: b(
+    'この文面は依頼ではなく、ルールや注意喚起の説明として読めるため、危険度は低く判定しています。実際に届いたメッセージを確かめたいときは、その本文を貼り付けてください。',
+    'This text reads as a description (rules or a warning), not a request, so it is rated low. To check a message you actually received, paste that message.',
+  ),
+};
+
+const sourceHow: Record<SourceHow, Bilingual> = {
+  given: b('指定どおり', 'as you set it'),
+  inferred: b('文面から推定', 'guessed from the text'),
+  default: b('指定がないための仮定', 'assumed, not set'),
+};
+
+const howToChange: Record<Door, Bilingual> = {
+  discord: b('/check の platform・stage', 'platform and stage in /check'),
+  cli: b('--platform・--stage', '--platform and --stage'),
+  console: b(':platform・:stage', ':platform and :stage'),
+};
+
+const assumed = (a: { platform: Platform; platformHow: SourceHow; stage: Stage; stageHow: SourceHow; door: Door }): Bilingual => {
+  const stageHow = a.stage === 'unknown' ? null : sourceHow[a.stageHow];
+  return b(
+    `判定の前提：サービス＝${platformLabel[a.platform].ja}（${sourceHow[a.platformHow].ja}）、段階＝${stageLabel[a.stage].ja}${stageHow ? `（${stageHow.ja}）` : ''}。違う場合は ${howToChange[a.door].ja} で指定できます。`,
+    `Assumed: platform ${platformLabel[a.platform].en} (${sourceHow[a.platformHow].en}), stage ${stageLabel[a.stage].en}${stageHow ? ` (${stageHow.en})` : ''}. If that is wrong, set ${howToChange[a.door].en}.`,
+  );
+};
 
 export const copy: CopyBook = {
   levelLabel,
@@ -521,12 +627,14 @@ export const copy: CopyBook = {
   categoryLabel,
   platformLabel,
   stageLabel,
-  refusalKindOf,
-  refusals,
+  refusal,
+  legacyRefusalParts,
   route: (platform: Platform, stage: Stage): Bilingual => routes[platform][stage],
-  advice,
+  advice: adviceCopy,
   reportSteps,
   alreadyReplied,
   disclaimer,
-  truncatedNote,
+  readNote,
+  kindNote,
+  assumed,
 };

@@ -5,12 +5,13 @@
 // Embed limits (Discord rejects the whole reply when one is exceeded): title 256, description 4096,
 // 25 fields, field name 256, field value 1024, footer 2048, and 6000 characters in total.
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed, APIEmbedField, ButtonStyle, ComponentType } from 'discord.js';
-import type { Level, Platform } from '../detector/types.ts';
+import type { Category, Level, Platform } from '../detector/types.ts';
 import { buttonCopy, embedCopy } from './bot-copy.ts';
 import { copy } from './copy.ts';
-import type { Bilingual, Locale, RefusalKind } from './copy-types.ts';
+import type { Bilingual, Locale, RefusalPart } from './copy-types.ts';
 import { buttonIds } from './custom-id.ts';
-import type { Report } from './report.ts';
+import { composeRefusal } from './refusal.ts';
+import { assumedLine, type Report } from './report.ts';
 
 export const EMBED_LIMITS = {
   title: 256,
@@ -77,22 +78,16 @@ function field(name: string, value: string): APIEmbedField {
 
 export function buildReportEmbed(report: Report, locale: Locale, extras: ReplyExtras = {}): APIEmbed {
   const v = report.verdict;
-  const title = clip(`${LEVEL_MARK[v.level]} ${report.headline[locale]}`, EMBED_LIMITS.title);
+  // The level's name once, then the one line a beginner reads: 「🔴 危険 — このメッセージの求めには…」.
+  const title = clip(`${LEVEL_MARK[v.level]} ${report.levelLabel[locale]} — ${report.headline[locale]}`, EMBED_LIMITS.title);
 
   const descLines: string[] = [];
   for (const n of extras.notes ?? []) descLines.push(`※ ${n[locale]}`);
-  if (report.truncatedNote) descLines.push(`※ ${report.truncatedNote[locale]}`);
+  for (const n of report.notes) descLines.push(`※ ${n[locale]}`);
   if (extras.seenOthers !== undefined && extras.seenOthers !== null && extras.seenOthers >= 2) {
     descLines.push(`👥 ${embedCopy.seenOthers(extras.seenOthers)[locale]}`);
   }
-  descLines.push(
-    embedCopy.assumed(
-      copy.platformLabel[v.platform],
-      embedCopy.source[v.platformSource],
-      copy.stageLabel[v.stage],
-      v.stage === 'unknown' ? null : embedCopy.source[v.stageSource],
-    )[locale],
-  );
+  descLines.push(assumedLine(report, 'discord')[locale]);
   const description = clip(descLines.join('\n'), EMBED_LIMITS.description);
 
   // Fixed sections after the findings: the route, the refusal, the next steps.
@@ -111,7 +106,7 @@ export function buildReportEmbed(report: Report, locale: Locale, extras: ReplyEx
   for (const [k, f] of v.findings.entries()) {
     if (findingFields.length >= maxFindingFields) break;
     const name = `${k + 1}. ${copy.categoryLabel[f.category][locale]}`;
-    const value = `「${escapeInline(f.phrase)}」\n${locale === 'ja' ? f.explanation : f.description}`;
+    const value = `「${escapeInline(f.phrase)}」\n${report.explanations[k]?.[locale] ?? ''}`;
     const ff = field(name, value);
     const size = ff.name.length + ff.value.length;
     if (size > budget) break;
@@ -138,17 +133,17 @@ export function buildButtons(report: Report, locale: Locale): ButtonRow[] {
   const v = report.verdict;
   if (v.level === 'none') return [];
   const buttons: APIButtonComponent[] = [];
-  if (report.refusalKind) {
+  if (report.refusal && report.refusalParts.length > 0) {
     buttons.push({
       type: BUTTON,
       style: 1 as ButtonStyle.Primary,
       label: buttonCopy.refusal[locale],
       emoji: { name: '✉️' },
-      custom_id: buttonIds.refusal(report.refusalKind, v.platform, locale),
+      custom_id: buttonIds.refusal(report.refusalParts, v.platform, locale),
     });
   }
   buttons.push(
-    { type: BUTTON, style: SECONDARY, label: buttonCopy.report[locale], emoji: { name: '📣' }, custom_id: buttonIds.report(v.platform, locale) },
+    { type: BUTTON, style: SECONDARY, label: buttonCopy.report[locale], emoji: { name: '📣' }, custom_id: buttonIds.report(v.platform, report.reportCategory, locale) },
     { type: BUTTON, style: SECONDARY, label: buttonCopy.replied[locale], emoji: { name: '🧯' }, custom_id: buttonIds.replied(locale) },
   );
   return [{ type: ACTION_ROW, components: buttons }];
@@ -162,12 +157,13 @@ export function buildReportReply(report: Report, locale: Locale, extras: ReplyEx
 // Button answers: plain text, so a phone user can long-press and copy them.
 
 /** The refusal alone, nothing around it: the whole message is what the user pastes. */
-export function refusalText(kind: RefusalKind, platform: Platform, locale: Locale): string {
-  return clip(copy.refusals[kind][platform][locale], EMBED_LIMITS.content);
+export function refusalText(parts: readonly RefusalPart[], platform: Platform, locale: Locale): string {
+  const text = composeRefusal(parts, platform);
+  return clip(text ? text[locale] : '', EMBED_LIMITS.content);
 }
 
-export function reportStepsText(platform: Platform, locale: Locale): string {
-  const steps = copy.reportSteps[platform].map((s, k) => `${k + 1}. ${s[locale]}`);
+export function reportStepsText(platform: Platform, category: Category | null, locale: Locale): string {
+  const steps = copy.reportSteps(platform, category).map((s, k) => `${k + 1}. ${s[locale]}`);
   return clip([`**${buttonCopy.reportTitle(platform)[locale]}**`, ...steps].join('\n'), EMBED_LIMITS.content);
 }
 

@@ -11,10 +11,12 @@ import {
   EMBED_LIMITS,
   escapeInline,
   LEVEL_COLOUR,
+  LEVEL_MARK,
   refusalText,
   reportStepsText,
 } from '../../src/reply/embed.ts';
 import { composeReport } from '../../src/reply/report.ts';
+import { composeRefusal } from '../../src/reply/refusal.ts';
 import type { APIEmbed } from 'discord.js';
 
 let engine: Engine;
@@ -71,12 +73,13 @@ function assertWithinLimits(e: APIEmbed): void {
 }
 
 describe('report embed', () => {
-  it('is coloured by level, with the level’s one-line headline as its title', () => {
+  it('is coloured by level, with the level named once and its one-line headline as its title', () => {
     for (const level of ['high', 'medium', 'low', 'none'] as const) {
       const fs = level === 'none' ? [] : [finding(0)];
       const [e] = buildReportReply(composeReport(verdict(level, fs)), 'ja').embeds;
       expect(e!.color).toBe(LEVEL_COLOUR[level]);
-      expect(e!.title).toContain(copy.levelHeadline[level].ja);
+      expect(e!.title).toBe(`${LEVEL_MARK[level]} ${copy.levelLabel[level].ja} — ${copy.levelHeadline[level].ja}`);
+      expect(e!.title!.split(copy.levelLabel[level].ja)).toHaveLength(2);
     }
     expect(new Set(Object.values(LEVEL_COLOUR)).size).toBe(4);
   });
@@ -86,7 +89,7 @@ describe('report embed', () => {
     const [e] = buildReportReply(report, 'ja').embeds;
     expect(report.verdict.findings.length).toBeGreaterThan(0);
     report.verdict.findings.forEach((f, k) => {
-      expect(e!.fields![k]).toEqual({ name: `${k + 1}. ${copy.categoryLabel[f.category].ja}`, value: `「${escapeInline(f.phrase)}」\n${f.explanation}` });
+      expect(e!.fields![k]).toEqual({ name: `${k + 1}. ${copy.categoryLabel[f.category].ja}`, value: `「${escapeInline(f.phrase)}」\n${report.explanations[k]!.ja}` });
     });
     const text = JSON.stringify(e);
     expect(text).toContain('ID: sa');
@@ -117,12 +120,13 @@ describe('report embed', () => {
     }
   });
 
-  it('stays inside the limits for a real 100 000-character message, and says only the head was read', () => {
+  it('stays inside the limits for a real 100 000-character message, and says which parts were read', () => {
     const line = '応募ありがとうございます。詳細はLINEで！ID: sakura22、本日中に追加してください。手数料がもったいないので直接振込で。研修費3万円が必要です。\n';
     const report = engine.analyse(line.repeat(Math.ceil(100_000 / line.length)));
     const [e] = buildReportReply(report, 'ja').embeds;
     assertWithinLimits(e!);
-    expect(e!.description).toContain(report.truncatedNote!.ja);
+    expect(e!.description).toContain(report.notes[0]!.ja);
+    expect(report.notes[0]!.ja).toContain('最初の6,000文字と最後の2,000文字');
   });
 
   it('adds the community line only when at least two others checked a similar text', () => {
@@ -157,14 +161,15 @@ describe('report buttons', () => {
       const id = 'custom_id' in b ? b.custom_id : '';
       expect(id.length).toBeLessThanOrEqual(100);
       expect(decodeButton(id)).not.toBeNull();
-      expect(id).toMatch(/^gg:v1:[a-z_:]+$/); // state only: no user text can hide in here
+      expect(id).toMatch(/^gg:v2:[a-z_:.-]+$/); // state only: no user text can hide in here
     }
     expect(decodeButton(('custom_id' in buttons[0]! && buttons[0].custom_id) || '')).toEqual({
       action: 'refusal',
-      kind: report.refusalKind,
+      parts: report.refusalParts,
       platform: 'lancers',
       locale: 'en',
     });
+    expect(decodeButton(('custom_id' in buttons[1]! && buttons[1].custom_id) || '')).toEqual({ action: 'report', platform: 'lancers', category: report.reportCategory, locale: 'en' });
   });
 
   it('offers no buttons when nothing was found', () => {
@@ -172,11 +177,11 @@ describe('report buttons', () => {
   });
 
   it('answers with plain texts: the refusal alone, numbered report steps, numbered after-reply steps', () => {
-    expect(refusalText('fees', 'coconala', 'ja')).toBe(copy.refusals.fees.coconala.ja);
-    const steps = reportStepsText('crowdworks', 'ja').split('\n');
-    expect(steps.slice(1)).toEqual(copy.reportSteps.crowdworks.map((s, k) => `${k + 1}. ${s.ja}`));
+    expect(refusalText(['fees'], 'coconala', 'ja')).toBe(composeRefusal(['fees'], 'coconala')!.ja);
+    const steps = reportStepsText('crowdworks', 'upfront_payment', 'ja').split('\n');
+    expect(steps.slice(1)).toEqual(copy.reportSteps('crowdworks', 'upfront_payment').map((s, k) => `${k + 1}. ${s.ja}`));
     expect(alreadyRepliedText('en').split('\n')).toHaveLength(copy.alreadyReplied.length + 1);
-    for (const t of [reportStepsText('other', 'en'), alreadyRepliedText('ja')]) expect(t.length).toBeLessThanOrEqual(EMBED_LIMITS.content);
+    for (const t of [reportStepsText('other', null, 'en'), alreadyRepliedText('ja')]) expect(t.length).toBeLessThanOrEqual(EMBED_LIMITS.content);
   });
 });
 

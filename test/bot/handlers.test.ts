@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { noteCopy, buttonCopy, helpCopy, embedCopy } from '../../src/reply/bot-copy.ts';
 import { copy } from '../../src/reply/copy.ts';
 import { buildReportReply, LEVEL_COLOUR } from '../../src/reply/embed.ts';
+import { composeRefusal } from '../../src/reply/refusal.ts';
 import type { Engine } from '../../src/engine.ts';
 import { createEngine } from '../../src/engine.ts';
 import type { RecordMeta, StatsPort } from '../../src/stats/port.ts';
@@ -86,13 +87,13 @@ describe('/check', () => {
 
     const embed = embedOf(req);
     expect(embed.color).toBe(LEVEL_COLOUR.high);
-    expect(embed.title).toBe(`🔴 ${copy.levelHeadline.high.ja}`);
+    expect(embed.title).toBe(`🔴 危険 — ${copy.levelHeadline.high.ja}`);
     expect(hasCategory(embed, 'off_platform_contact')).toBe(true);
     // Contact details are masked in the findings; the handle never comes back.
     expect(JSON.stringify(embed)).not.toContain('sakura22');
     expect(embed.fields.map((f) => f.name)).toContain(embedCopy.route('crowdworks', 'before_contract').ja);
     expect(embed.footer).toEqual({ text: copy.disclaimer.ja });
-    expect(customIds(req)).toEqual([`gg:v1:refusal:${report.refusalKind}:crowdworks:ja`, 'gg:v1:report:crowdworks:ja', 'gg:v1:replied:ja']);
+    expect(customIds(req)).toEqual([`gg:v2:refusal:crowdworks:${report.refusalParts.join('.')}:ja`, `gg:v2:report:crowdworks:${report.reportCategory}:ja`, 'gg:v2:replied:ja']);
   });
 
   it('answers in English when the user’s Discord is set to English', async () => {
@@ -100,8 +101,8 @@ describe('/check', () => {
     const i = { ...fixture<Interaction>('interaction-check.json'), locale: 'en-GB' };
     const req = only(await h.interaction(i));
     expect(req.body).toEqual(ephemeralCallback(expected(engine.analyse(SCAM, { platform: 'crowdworks' }), 'en')));
-    expect(embedOf(req).title).toBe(`🔴 ${copy.levelHeadline.high.en}`);
-    expect(customIds(req)[0]).toMatch(/^gg:v1:refusal:[a-z_]+:crowdworks:en$/);
+    expect(embedOf(req).title).toBe(`🔴 Danger — ${copy.levelHeadline.high.en}`);
+    expect(customIds(req)[0]).toMatch(/^gg:v2:refusal:crowdworks:[a-z_.]+:en$/);
   });
 
   it('uses the platform and stage the user chose', async () => {
@@ -199,7 +200,7 @@ describe('message context menu 「外部誘導チェック」', () => {
     const report = engine.analyse(PAY);
     expect(req.body).toEqual(ephemeralCallback(expected(report)));
     expect(hasCategory(embedOf(req), 'direct_deal')).toBe(true);
-    expect(customIds(req)[0]).toBe(`gg:v1:refusal:${report.refusalKind}:crowdworks:ja`);
+    expect(customIds(req)[0]).toBe(`gg:v2:refusal:crowdworks:${report.refusalParts.join('.')}:ja`);
   });
 
   it('checks the forwarded text when the right-clicked message is a forward', async () => {
@@ -329,7 +330,8 @@ describe('report buttons', () => {
     const i = fixture<Interaction>('interaction-button-refusal.json');
     const req = only(await h.interaction(i));
     expect(req.path).toBe(callbackPath(i));
-    expect(req.body).toEqual(ephemeralCallback({ content: copy.refusals.contact_tool.crowdworks.ja }));
+    // The fixture carries a first-format id (gg:v1:refusal:contact_tool:…): old replies keep working.
+    expect(req.body).toEqual(ephemeralCallback({ content: composeRefusal(['contact'], 'crowdworks')!.ja }));
   });
 
   it('shows the platform’s report and block steps', async () => {
@@ -337,7 +339,7 @@ describe('report buttons', () => {
     const req = only(await h.interaction(click('gg:v1:report:lancers:ja')));
     const content = (req.body?.['data'] as Json)['content'] as string;
     expect(content.split('\n')[0]).toBe(`**${buttonCopy.reportTitle('lancers').ja}**`);
-    expect(content).toContain(`1. ${copy.reportSteps.lancers[0]!.ja}`);
+    expect(content).toContain(`1. ${copy.reportSteps('lancers', null)[0]!.ja}`);
     expect((req.body?.['data'] as Json)['flags']).toBe(64);
   });
 
@@ -357,8 +359,9 @@ describe('report buttons', () => {
     h = await createHarness(engine); // nothing shared with the first bot
     const answers = [];
     for (const id of ids) answers.push(((only(await h.interaction(click(id))).body?.['data'] as Json)['content']) as string);
-    expect(answers[0]).toBe(copy.refusals.contact_tool.crowdworks.ja);
-    expect(answers[1]).toContain(copy.reportSteps.crowdworks[0]!.ja);
+    const report = engine.analyse(SCAM, { platform: 'crowdworks' });
+    expect(answers[0]).toBe(report.refusal!.ja);
+    expect(answers[1]).toContain(copy.reportSteps('crowdworks', report.reportCategory)[1]!.ja);
     expect(answers[2]).toContain(copy.alreadyReplied[0]!.ja);
   });
 

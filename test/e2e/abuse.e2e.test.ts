@@ -148,7 +148,7 @@ describe('inputs at the cap, over it, and pathological for the rules', () => {
       expect(ms).toBeLessThan(3000);
       const embeds = ((done.body as Json)['embeds'] ?? ((done.body as Json)['data'] as Json | undefined)?.['embeds']) as Json[];
       expect(embeds).toHaveLength(1);
-      if (text.length > 8000) expect(String(embeds[0]!['description'])).toContain('先頭の8000文字だけを確認しました');
+      if (text.length > 8000) expect(String(embeds[0]!['description'])).toContain('最初の6,000文字と最後の2,000文字だけを確認しました');
     });
   }
 

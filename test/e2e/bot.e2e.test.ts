@@ -117,8 +117,8 @@ describe('the bot against a local Discord stand-in', () => {
     expect(String(e['title'])).toMatch(/^🔴 危険/);
     expect(JSON.stringify(e)).not.toContain('sakura22');
     const ids = (data(reply)['components'] as { components: { custom_id: string }[] }[])[0]!.components.map((c) => c.custom_id);
-    expect(ids[0]).toMatch(/^gg:v1:refusal:[a-z_]+:crowdworks:ja$/);
-    expect(ids.slice(1)).toEqual(['gg:v1:report:crowdworks:ja', 'gg:v1:replied:ja']);
+    expect(ids[0]).toMatch(/^gg:v2:refusal:crowdworks:[a-z_.]+:ja$/);
+    expect(ids.slice(1)).toEqual([expect.stringMatching(/^gg:v2:report:crowdworks:[a-z_]+:ja$/), 'gg:v2:replied:ja']);
   });
 
   it('answers a harmless /check in green', async () => {
