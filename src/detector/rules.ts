@@ -2,14 +2,15 @@
 // the rule id and the field, so a typo never silently disables a rule.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../paths.ts';
 import { foldPatternSource } from './normalize.ts';
 import { readingWidener } from './readings.ts';
 import { CategorySchema, PlatformSchema, StageSchema, ToolSchema, type Category, type Tool } from './types.ts';
 
-export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+/** rules/ at the project root, whether this module runs from src/ or from the build in dist/src/. */
+export const DEFAULT_RULES_DIR = path.join(PROJECT_ROOT, 'rules');
 
 const WindowSchema = z.union([z.enum(['clause', 'sentence', 'text']), z.number().int().min(0).max(400)]);
 
