@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, checkPatch, fixture, ROOT, sendDm, sendInteraction, startBot, TOKEN, type BotProcess, type Json } from './bot-process.ts';
+import { botEnv, checkPatch, fixture, ROOT, sendDm, sendInteraction, startArgs, startBot, TOKEN, type BotProcess, type Json } from './bot-process.ts';
 import { FakeDiscord, rateLimited, snowflakeNow } from './fake-discord.ts';
 
 // Each input carries a canary and Japanese text; every 8-character window of its non-ASCII part
@@ -33,7 +33,7 @@ let bot: BotProcess;
 const interactionTokens: string[] = [];
 
 function runMain(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, startArgs(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
