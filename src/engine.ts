@@ -1,11 +1,12 @@
 // The one place that wires the pipeline together: tokenizer + rules → detector → report.
 // The CLI, the local console and the Discord bot each create one Engine at startup and share it.
 import { createDetector, type Detector } from './detector/detect.ts';
-import { loadRules } from './detector/rules.ts';
-import { loadSimilarity } from './detector/similarity.ts';
+import { loadRules, type RuleSet } from './detector/rules.ts';
+import { loadSimilarity, type SimilarityModel } from './detector/similarity.ts';
 import { buildTokenizer, type Tokenizer } from './detector/tokenizer.ts';
 import type { CheckOptions } from './detector/types.ts';
 import { composeReport, type Report } from './reply/report.ts';
+import { readRulesCache } from './rules-cache.ts';
 
 export interface Engine {
   detector: Detector;
@@ -22,9 +23,19 @@ export interface EngineOptions {
 }
 
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
-  const rules = loadRules(opts.rulesDir ? { dir: opts.rulesDir } : {});
-  const tokenizer = opts.tokenizer ?? (await buildTokenizer());
-  const similarity = opts.modelDir === false ? undefined : loadSimilarity(opts.modelDir);
+  // The dictionary's files are read and queued for decompression in the thread pool first; the
+  // rules and the model load on this thread meanwhile, then the dictionary is assembled.
+  const tokenizing = opts.tokenizer ? Promise.resolve(opts.tokenizer) : buildTokenizer();
+  let rules: RuleSet;
+  let similarity: SimilarityModel | undefined;
+  try {
+    rules = loadRules({ ...(opts.rulesDir ? { dir: opts.rulesDir } : {}), cache: readRulesCache() });
+    similarity = opts.modelDir === false ? undefined : loadSimilarity(opts.modelDir);
+  } catch (err) {
+    await tokenizing.catch(() => undefined); // settled, so its failure is not reported as unhandled
+    throw err;
+  }
+  const tokenizer = await tokenizing;
   const detector = createDetector(tokenizer, rules, { ...(opts.maxChars ? { maxChars: opts.maxChars } : {}), similarity });
   return {
     detector,
