@@ -100,7 +100,17 @@ async function main(): Promise<number> {
   const community = services.stats?.community;
   const poster = drainablePoster(discordDigestPoster(client));
   const scheduler = community
-    ? createDigestScheduler({ stats: community, rules: services.engine.detector.rules, post: poster.post, cron: loadStatsEnv().DIGEST_CRON, log })
+    ? createDigestScheduler({
+        stats: community,
+        rules: services.engine.detector.rules,
+        post: poster.post,
+        cron: loadStatsEnv().DIGEST_CRON,
+        log,
+        serverName: (target) => {
+          const channel = client.channels.cache.get(target.channelId);
+          return channel && 'guild' in channel ? channel.guild.name : null;
+        },
+      })
     : null;
   client.once(Events.ClientReady, () => {
     if (shutdown.started || !scheduler) return;
