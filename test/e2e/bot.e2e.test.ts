@@ -219,6 +219,12 @@ describe('npm run deploy-commands', () => {
     expect((put.body as Json[]).length).toBe(6);
   });
 
+  it('names the host it tried when the name does not resolve', async () => {
+    const { code, out } = await deploy({ DISCORD_API_URL: 'http://no-such-host.invalid/api' });
+    expect(code).toBe(1);
+    expect(out).toContain('Could not resolve the host no-such-host.invalid (ENOTFOUND): check DISCORD_API_URL.');
+  });
+
   it('names the missing key and exits non-zero without DISCORD_CLIENT_ID', async () => {
     const { code, out } = await deploy({ DISCORD_CLIENT_ID: '' });
     expect(code).not.toBe(0);
