@@ -6,7 +6,7 @@ import { loadSimilarity, type SimilarityModel } from './detector/similarity.ts';
 import { buildTokenizer, type Tokenizer } from './detector/tokenizer.ts';
 import type { CheckOptions } from './detector/types.ts';
 import { composeReport, type Report } from './reply/report.ts';
-import { readRulesCache } from './rules-cache.ts';
+import { readModelCache, readRulesCache } from './start-cache.ts';
 
 export interface Engine {
   detector: Detector;
@@ -30,7 +30,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   let similarity: SimilarityModel | undefined;
   try {
     rules = loadRules({ ...(opts.rulesDir ? { dir: opts.rulesDir } : {}), cache: readRulesCache() });
-    similarity = opts.modelDir === false ? undefined : loadSimilarity(opts.modelDir);
+    similarity = opts.modelDir === false ? undefined : loadSimilarity(opts.modelDir, readModelCache());
   } catch (err) {
     await tokenizing.catch(() => undefined); // settled, so its failure is not reported as unhandled
     throw err;

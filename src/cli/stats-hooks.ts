@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { loadRules, RuleLoadError, type RuleSet } from '../detector/rules.ts';
 import type { Report } from '../reply/report.ts';
-import { readRulesCache } from '../rules-cache.ts';
+import { readRulesCache } from '../start-cache.ts';
 import { renderChartPng } from '../stats/chart.ts';
 import { StatsConfigError } from '../stats/config.ts';
 import { countTextEn } from '../stats/digest-copy.ts';

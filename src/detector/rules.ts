@@ -235,7 +235,7 @@ export interface LoadOptions {
   dir?: string;
   /** Probe every pattern with adversarial input (done at startup and in tests; ~tens of ms). */
   checkBacktracking?: boolean;
-  /** What an earlier load of the same file texts already did (src/rules-cache.ts, written by the build). */
+  /** What an earlier load of the same file texts already did (src/start-cache.ts, written by the build). */
   cache?: RulesLoadCache;
 }
 

@@ -1,6 +1,5 @@
 // The dictionary loader (src/detector/tokenizer.ts) against kuromoji's own builder: the same word
-// map, and the same tokens, every feature, for the labeled texts in test/fixtures/ (corpus and
-// holdout whole, the first 100 lines of each further set).
+// map, and the same tokens, every feature, for ~3,000 labeled texts in test/fixtures/.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,17 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import kuromoji from 'kuromoji';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTokenizer, dictPath, loadKuromoji, readTargetMap } from '../../src/detector/tokenizer.ts';
-
-const fixtures = path.resolve(import.meta.dirname, '../fixtures');
-
-function labeledTexts(): string[] {
-  const read = (f: string): string[] =>
-    readFileSync(path.join(fixtures, f), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => (JSON.parse(l) as { text: string }).text);
-  return [...read('corpus.jsonl'), ...read('holdout.jsonl'), ...readdirSync(path.join(fixtures, 'extra')).flatMap((f) => read(`extra/${f}`).slice(0, 100))];
-}
+import { labeledSample } from '../helpers/labeled.ts';
 
 type Kuromoji = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 let stock: Kuromoji;
@@ -39,7 +28,7 @@ describe('kuromoji dictionary loader', () => {
   });
 
   it('gives the same tokens, with every feature, for 3,000 labeled texts', () => {
-    const texts = labeledTexts();
+    const texts = labeledSample();
     expect(texts.length).toBeGreaterThan(3000);
     let differing = 0;
     for (const t of texts) if (JSON.stringify(ours.tokenize(t)) !== JSON.stringify(stock.tokenize(t))) differing++;

@@ -1,11 +1,15 @@
-// The rules' start-up cache (src/rules-cache.ts): the same rules as from the YAML, and a file edited
-// after the cache was written is parsed and probed again, never taken from the cache.
+// The start-up caches (src/start-cache.ts): the same rules as from the YAML and the same model as
+// from weights.json, and a file edited after the cache was written is loaded from the file again,
+// never taken from the cache.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../src/detector/rules.ts';
-import { readRulesCache, RULES_CACHE_FILE, writeRulesCache } from '../../src/rules-cache.ts';
+import { normalize } from '../../src/detector/normalize.ts';
+import { DEFAULT_MODEL_DIR, loadSimilarity } from '../../src/detector/similarity.ts';
+import { labeledSample } from '../helpers/labeled.ts';
+import { MODEL_CACHE_FILE, readModelCache, readRulesCache, RULES_CACHE_FILE, writeModelCache, writeRulesCache } from '../../src/start-cache.ts';
 
 let dir: string;
 let rulesDir: string;
@@ -91,5 +95,37 @@ describe('rules start-up cache', () => {
     loadRules({ cache });
     expect(n.yamlMisses).toBe(0);
     expect(n.probedMisses).toBe(0);
+  });
+});
+
+describe('model start-up cache', () => {
+  it('scores 3,000 labeled texts exactly as the model read from weights.json', () => {
+    const file = path.join(dir, 'model-cache.bin');
+    expect(writeModelCache(file).grams).toBeGreaterThan(10_000);
+    const cache = readModelCache(file);
+    expect(cache).toBeDefined();
+    const cached = loadSimilarity(DEFAULT_MODEL_DIR, cache);
+    const plain = loadSimilarity(DEFAULT_MODEL_DIR);
+    expect(cached.trainedOn).toEqual(plain.trainedOn);
+    let flagged = 0;
+    for (const t of labeledSample()) {
+      const fold = normalize(t).fold;
+      expect(cached.probability(fold)).toBe(plain.probability(fold));
+      const s = cached.score(fold);
+      expect(s).toEqual(plain.score(fold));
+      if (s) flagged++;
+    }
+    expect(flagged).toBeGreaterThan(100); // the comparison covered scored texts, not only nulls
+  }, 60_000);
+
+  it('is not used for another weights.json', () => {
+    const cache = readModelCache(MODEL_CACHE_FILE);
+    const text = readFileSync(path.join(DEFAULT_MODEL_DIR, 'weights.json'), 'utf8');
+    expect(cache?.model(text)).toBeDefined(); // written by the build for the shipped model
+    expect(cache?.model(`${text} `)).toBeUndefined();
+    expect(readModelCache(path.join(dir, 'missing.bin'))).toBeUndefined();
+    const truncated = path.join(dir, 'truncated.bin');
+    writeFileSync(truncated, readFileSync(MODEL_CACHE_FILE).subarray(0, 5000));
+    expect(readModelCache(truncated)).toBeUndefined();
   });
 });
