@@ -22,6 +22,22 @@ export interface EngineOptions {
   modelDir?: string | false;
 }
 
+/**
+ * V8 compiles a regular expression when it first runs; the first check would pay for every rule's
+ * patterns at once. Run each once on a one-character text while the dictionary is still being
+ * decompressed (this thread would wait anyway).
+ */
+function compilePatterns(rules: RuleSet): void {
+  for (const rule of rules.rules) {
+    const c = rule.context;
+    for (const re of [...rule.patterns, ...c.requires, ...c.requiresAfter, ...c.unless, ...c.unlessAfter, ...c.unlessBefore, ...c.unlessText]) {
+      re.lastIndex = 0;
+      re.exec('x');
+      re.lastIndex = 0;
+    }
+  }
+}
+
 export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   // The dictionary's files are read and queued for decompression in the thread pool first; the
   // rules and the model load on this thread meanwhile, then the dictionary is assembled.
@@ -35,6 +51,7 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
     await tokenizing.catch(() => undefined); // settled, so its failure is not reported as unhandled
     throw err;
   }
+  compilePatterns(rules);
   const tokenizer = await tokenizing;
   const detector = createDetector(tokenizer, rules, { ...(opts.maxChars ? { maxChars: opts.maxChars } : {}), similarity });
   return {

@@ -15,8 +15,8 @@ const TARGETS = { ratio_p50: 1.5, p99_2000_ms: 20, startup_ms: 2000, start_ratio
 /** Pairs of process starts (whole check, floor); the medians are reported. BENCH_STARTS overrides. */
 const STARTS = Math.max(1, Number(process.env['BENCH_STARTS'] ?? 9) || 9);
 
-/** Loaded into each measured process: reports its peak RSS (KiB) on stderr as it exits. */
-const PEAK_PROBE = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nbench-peak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
+/** Loaded into each measured process: reports its peak RSS (KiB) and CPU time (all threads) on stderr as it exits. */
+const PEAK_PROBE = `data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\nbench-peak-rss-kb '+u.maxRSS+' cpu-us '+(u.userCPUTime+u.systemCPUTime)+'\\n')})`;
 /** The floor: kuromoji's own builder loading its dictionary, and one tokenization. */
 const FLOOR_SCRIPT =
   "const k=require('kuromoji'),p=require('path');k.builder({dicPath:p.join(p.dirname(require.resolve('kuromoji/package.json')),'dict')}).build((e,t)=>{if(e)throw e;t.tokenize('テスト')})";
@@ -24,6 +24,8 @@ const FLOOR_SCRIPT =
 interface ProcessRun {
   ms: number;
   peakMb: number;
+  /** CPU time of all its threads: less sensitive than wall time to other work on the machine. */
+  cpuMs: number;
 }
 
 /** Runs node with `args` from the project root; wall time from spawn to exit, and the peak RSS. */
@@ -36,9 +38,9 @@ function timeProcess(args: string[]): Promise<ProcessRun> {
     child.once('error', reject);
     child.once('exit', (code) => {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      const peak = /bench-peak-rss-kb (\d+)/.exec(err);
-      if (code !== 0 || !peak) reject(new Error(`bench: ${args.join(' ')} exited ${String(code)}: ${err.slice(0, 500)}`));
-      else resolve({ ms, peakMb: Number(peak[1]) / 1024 });
+      const probe = /bench-peak-rss-kb (\d+) cpu-us (\d+)/.exec(err);
+      if (code !== 0 || !probe) reject(new Error(`bench: ${args.join(' ')} exited ${String(code)}: ${err.slice(0, 500)}`));
+      else resolve({ ms, peakMb: Number(probe[1]) / 1024, cpuMs: Number(probe[2]) / 1000 });
     });
   });
 }
@@ -68,6 +70,8 @@ async function processStarts(): Promise<Record<string, number>> {
     start_ratio: round(wholeMs / floorMs),
     process_peak_rss_mb: round(median(whole.map((r) => r.peakMb))),
     floor_peak_rss_mb: round(median(floor.map((r) => r.peakMb))),
+    process_cpu_ms: round(median(whole.map((r) => r.cpuMs))),
+    floor_cpu_ms: round(median(floor.map((r) => r.cpuMs))),
     starts: STARTS,
   };
 }
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
     `gaibu-guard bench (${PER_SIZE} messages per size; targets: start ≤ ${TARGETS.start_ratio}× the floor, ratio_p50 ≤ ${TARGETS.ratio_p50}, p99 at 2,000 chars ≤ ${TARGETS.p99_2000_ms} ms, startup ≤ ${TARGETS.startup_ms} ms)\n`,
   );
   process.stdout.write(
-    `  process start, median of ${starts['starts']} alternating pairs: gaibu-guard check ${starts['process_start_ms']} ms, peak ${starts['process_peak_rss_mb']} MB | kuromoji dictionary alone (floor) ${starts['floor_start_ms']} ms, peak ${starts['floor_peak_rss_mb']} MB | ratio ${starts['start_ratio']}\n`,
+    `  process start, median of ${starts['starts']} alternating pairs: gaibu-guard check ${starts['process_start_ms']} ms (CPU ${starts['process_cpu_ms']} ms), peak ${starts['process_peak_rss_mb']} MB | kuromoji dictionary alone (floor) ${starts['floor_start_ms']} ms (CPU ${starts['floor_cpu_ms']} ms), peak ${starts['floor_peak_rss_mb']} MB | ratio ${starts['start_ratio']}\n`,
   );
   process.stdout.write(`  in this process: engine ready in ${result['startup_ms']} ms, ${result['rss_mb']} MB after GC\n`);
   for (const size of SIZES) {
