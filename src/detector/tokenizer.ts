@@ -6,8 +6,9 @@
 // each file in small chunks, decompresses it in small chunks, each step waiting for the main thread,
 // copies every decompressed buffer, and builds the word map one value at a time. Here the files are
 // read at once and decompressed whole in the thread pool, so the caller's own start-up work (rules,
-// model) runs meanwhile; the buffers are used as they are, and the word map is built in one pass.
-// The result: a shorter start and about 100 MB less memory.
+// model) runs meanwhile; the buffers are used as they are, and the word map is read from its buffer
+// when kuromoji looks a word up (targetMapView) instead of being built. The result: a shorter start
+// and about 150 MB less memory.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -105,6 +106,56 @@ export function readTargetMap(b: Uint8Array): Record<number, number[]> {
   return map;
 }
 
+/**
+ * The word map as kuromoji reads it, without building it: kuromoji looks a trie id up only when a
+ * word of the text matches in the dictionary (a few hundred times per message), so each lookup
+ * reads its token ids from the file's own buffer. Building the map instead means 325,000 arrays,
+ * ~50 MB of heap and most of the dictionary's load time in garbage collection. Reads past the end
+ * are 0, as in kuromoji's ByteBuffer; a file where a key repeats is read the eager way.
+ */
+export function targetMapView(b: Uint8Array): Record<number, number[]> {
+  const n = b.length;
+  const int = (i: number): number => (i + 4 > n ? 0 : (b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24));
+  // Where each key's record is: slot[key] = byte offset of its count, or -1 (two passes over the
+  // records: the largest key, then the offsets).
+  const records = (visit: (key: number, countAt: number) => boolean): void => {
+    let pos = 4;
+    while (pos + 1 <= n) {
+      const key = int(pos);
+      const count = int(pos + 4);
+      pos += 8;
+      if (count <= 0) continue;
+      if (!visit(key, pos - 4)) return;
+      pos += 4 * count;
+    }
+  };
+  let maxKey = -1;
+  records((key) => {
+    maxKey = Math.max(maxKey, key);
+    return key >= 0;
+  });
+  if (maxKey < 0 || maxKey > 1 << 26) return readTargetMap(b); // not the shape kuromoji writes
+  const slot = new Int32Array(maxKey + 1).fill(-1);
+  let repeated = false;
+  records((key, countAt) => {
+    if (key < 0 || slot[key] !== -1) repeated = true;
+    else slot[key] = countAt;
+    return !repeated;
+  });
+  if (repeated) return readTargetMap(b);
+  return new Proxy({} as Record<number, number[]>, {
+    get(_target, prop): number[] | undefined {
+      if (typeof prop !== 'string') return undefined;
+      const start = slot[Number(prop)];
+      if (start === undefined || start < 0) return undefined;
+      const count = int(start);
+      const ids = new Array<number>(count);
+      for (let i = 0; i < count; i++) ids[i] = int(start + 4 + 4 * i);
+      return ids;
+    },
+  });
+}
+
 /** kuromoji's Tokenizer over the dictionary in `dir`, loaded as described at the top. */
 export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> {
   // Every file is read and queued before the first await: decompression runs while the caller goes on.
@@ -116,7 +167,7 @@ export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuro
   dic.loadTrie(as(Int32Array, 'base.dat.gz'), as(Int32Array, 'check.dat.gz'));
   dic.token_info_dictionary.loadDictionary(as(Uint8Array, 'tid.dat.gz'));
   dic.token_info_dictionary.loadPosVector(as(Uint8Array, 'tid_pos.dat.gz'));
-  dic.token_info_dictionary.target_map = readTargetMap(as(Uint8Array, 'tid_map.dat.gz'));
+  dic.token_info_dictionary.target_map = targetMapView(as(Uint8Array, 'tid_map.dat.gz'));
   dic.loadConnectionCosts(as(Int16Array, 'cc.dat.gz'));
   dic.loadUnknownDictionaries(
     as(Uint8Array, 'unk.dat.gz'),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import kuromoji from 'kuromoji';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTokenizer, dictPath, loadKuromoji, readTargetMap } from '../../src/detector/tokenizer.ts';
+import { buildTokenizer, dictPath, loadKuromoji, readTargetMap, targetMapView } from '../../src/detector/tokenizer.ts';
 import { labeledSample } from '../helpers/labeled.ts';
 
 type Kuromoji = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
@@ -19,12 +19,32 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('kuromoji dictionary loader', () => {
-  it('reads the word map exactly as kuromoji does', () => {
+  it('reads the word map exactly as kuromoji does, built or looked up in place', () => {
     const file = new Uint8Array(gunzipSync(readFileSync(path.join(dictPath(), 'tid_map.dat.gz'))));
     const theirs = (stock as unknown as { token_info_dictionary: { target_map: Record<number, number[]> } }).token_info_dictionary.target_map;
     const mine = readTargetMap(file);
     expect(Object.keys(mine).length).toBeGreaterThan(300_000);
     expect(JSON.stringify(mine)).toBe(JSON.stringify(theirs));
+    const view = targetMapView(file);
+    let max = 0;
+    let differing = 0;
+    for (const key of Object.keys(theirs).map(Number)) {
+      const a = view[key];
+      const b = theirs[key] as number[];
+      if (!a || a.length !== b.length || a.some((x, i) => x !== b[i])) differing++;
+      max = Math.max(max, key);
+    }
+    expect(differing).toBe(0);
+    for (const missing of [-1, max + 1, 1.5]) expect(view[missing]).toBeUndefined();
+    let absent = 0;
+    for (let k = 0; k <= max; k++) if (!(k in theirs) && view[k] !== undefined) absent++;
+    expect(absent).toBe(0);
+  });
+
+  it('reads a word map whose keys repeat the eager way, merging them as kuromoji does', () => {
+    // count, then (key, n, values…): key 5 twice.
+    const file = new Uint8Array(new Int32Array([2, 5, 1, 100, 7, 1, 200, 5, 2, 300, 400]).buffer);
+    expect({ ...targetMapView(file) }).toEqual({ 5: [100, 300, 400], 7: [200] });
   });
 
   it('gives the same tokens, with every feature, for 3,000 labeled texts', () => {
