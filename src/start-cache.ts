@@ -102,8 +102,16 @@ export function readModelCache(file: string = MODEL_CACHE_FILE): SimilarityLoadC
     return {
       model(text) {
         if (sha(text) !== header.key) return undefined;
-        const table: WeightTable = new Map();
-        grams.forEach((g, i) => table.set(g, rows.subarray(i * header.width, (i + 1) * header.width)));
+        // Rows are handed out as views when looked up: no 100,000 small arrays to build (and collect) at start.
+        const index = new Map<string, number>();
+        grams.forEach((g, i) => index.set(g, i * header.width));
+        const width = header.width;
+        const table: WeightTable = {
+          get(gram) {
+            const at = index.get(gram);
+            return at === undefined ? undefined : rows.subarray(at, at + width);
+          },
+        };
         return { file: header.file, table };
       },
     };

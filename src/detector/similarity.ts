@@ -158,16 +158,18 @@ export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR, cache?: Similari
 }
 
 /** gram → [scam weight, one weight per category of the file, in CATEGORY_IDS order]. */
-export type WeightTable = Map<string, Float32Array>;
+export interface WeightTable {
+  get(gram: string): Float32Array | undefined;
+}
 
 /**
  * One table for all models: one lookup per n-gram, and each gram string is held once. Rows are
  * `1 + categories` wide, the categories being those of CATEGORY_IDS the file has.
  */
-export function weightTable(file: ModelFile): WeightTable {
+export function weightTable(file: ModelFile): Map<string, Float32Array> {
   const cats = CATEGORY_IDS.filter((c) => file.categories[c]);
   const width = 1 + cats.length;
-  const table: WeightTable = new Map();
+  const table = new Map<string, Float32Array>();
   const row = (g: string): Float32Array => {
     let r = table.get(g);
     if (!r) {
