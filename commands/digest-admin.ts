@@ -140,7 +140,7 @@ export const execute: ChatInputExecute = async (interaction, services) => {
     case 'preview': {
       // Building the chart takes a moment (fonts): answer within Discord's 3 seconds first.
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const digest = await adminPreview(stats, services.engine.detector.rules, { guildId, now: services.now() });
+      const digest = await adminPreview(stats, services.engine.detector.rules, { guildId, now: services.now(), serverName: interaction.guild?.name ?? null });
       const [first = '', ...rest] = splitForDiscord(`${c.previewNote[locale]}\n\n${digest.text}`);
       const files = digest.png ? [new AttachmentBuilder(digest.png, { name: 'digest.png', description: digestCopy.chartAlt })] : [];
       await interaction.editReply({ content: first, files });

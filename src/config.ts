@@ -93,9 +93,13 @@ export function requireKey<K extends keyof Config>(config: Config, key: K, why: 
 
 /**
  * Loads ./.env into process.env when the file exists. Variables already in the environment win,
- * so tests and CI can override any key (an empty value counts as "unset").
+ * so tests and CI can override any key (an empty value counts as "unset"). Node.js reads .env files
+ * from 20.12 on; an older one is told so instead of silently starting without the settings.
  */
 export function loadDotEnv(path = '.env'): void {
   if (!existsSync(path)) return;
-  if (typeof process.loadEnvFile === 'function') process.loadEnvFile(path);
+  if (typeof process.loadEnvFile !== 'function') {
+    throw new ConfigError([`${path}: Node.js ${process.version} cannot read .env files; use Node.js 20.12 or newer (or set the variables in the environment)`]);
+  }
+  process.loadEnvFile(path);
 }

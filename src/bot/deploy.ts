@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv, requireKey, type Config } from '../config.ts';
+import { explainDiscordFailure } from './discord-failure.ts';
 import { loadCommands } from './loader.ts';
 
 export interface DeployResult {
@@ -23,9 +24,10 @@ export async function deployCommands(config: Config, body: RESTPostAPIApplicatio
 }
 
 async function main(): Promise<number> {
-  loadDotEnv();
+  let config: Config | undefined;
   try {
-    const config = loadConfig();
+    loadDotEnv();
+    config = loadConfig();
     const commands = await loadCommands();
     const result = await deployCommands(config, commands.map((c) => c.json));
     const where = result.scope === 'guild' ? 'to the server in DEV_GUILD_ID' : 'globally (may take a while to appear everywhere)';
@@ -35,8 +37,9 @@ async function main(): Promise<number> {
     if (err instanceof ConfigError) process.stderr.write(`deploy-commands: ${err.message}\n`);
     else {
       const e = err as { name?: string; status?: number; code?: number | string };
-      // Discord's error body may echo the request; print only what identifies the failure.
-      process.stderr.write(`deploy-commands: registration failed (${e.name ?? 'Error'}${e.status ? `, HTTP ${e.status}` : ''}${e.code ? `, code ${e.code}` : ''})\n`);
+      // Discord's error body may echo the request; print only what identifies the failure, and what to do.
+      const { hint } = explainDiscordFailure(err, { what: 'deploy', apiUrl: config?.DISCORD_API_URL, devGuildId: config?.DEV_GUILD_ID });
+      process.stderr.write(`deploy-commands: registration failed (${e.name ?? 'Error'}${e.status ? `, HTTP ${e.status}` : ''}${e.code ? `, code ${e.code}` : ''})\ndeploy-commands: ${hint}\n`);
     }
     return 1;
   }

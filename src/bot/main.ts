@@ -7,6 +7,7 @@ import { loadStatsEnv, StatsConfigError } from '../stats/config.ts';
 import { discordDigestPoster } from '../stats/post-discord.ts';
 import { createDigestScheduler } from '../stats/scheduler.ts';
 import { createClient } from './client.ts';
+import { explainDiscordFailure } from './discord-failure.ts';
 import { runConsole } from './console.ts';
 import { wireEvents } from './events.ts';
 import { drainablePoster } from './digest-posts.ts';
@@ -24,9 +25,9 @@ function configFailure(err: Error): number {
 }
 
 async function main(): Promise<number> {
-  loadDotEnv();
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -100,7 +101,17 @@ async function main(): Promise<number> {
   const community = services.stats?.community;
   const poster = drainablePoster(discordDigestPoster(client));
   const scheduler = community
-    ? createDigestScheduler({ stats: community, rules: services.engine.detector.rules, post: poster.post, cron: loadStatsEnv().DIGEST_CRON, log })
+    ? createDigestScheduler({
+        stats: community,
+        rules: services.engine.detector.rules,
+        post: poster.post,
+        cron: loadStatsEnv().DIGEST_CRON,
+        log,
+        serverName: (target) => {
+          const channel = client.channels.cache.get(target.channelId);
+          return channel && 'guild' in channel ? channel.guild.name : null;
+        },
+      })
     : null;
   client.once(Events.ClientReady, () => {
     if (shutdown.started || !scheduler) return;
@@ -125,7 +136,9 @@ async function main(): Promise<number> {
   } catch (err) {
     // A signal during login destroys the client, which makes login reject: that is not a failure.
     if (shutdown.started) return 0;
-    log.error('login_failed', errorFields(err));
+    // What to do, naming the token (401) or the host that was tried (DNS, refused), never their values' secrets.
+    const { reason, host, hint } = explainDiscordFailure(err, { what: 'login', apiUrl: config.DISCORD_API_URL });
+    log.error('login_failed', { ...errorFields(err), reason, host, hint });
     await client.destroy();
     services.stats?.close();
     return 1;

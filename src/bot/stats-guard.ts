@@ -13,7 +13,7 @@
 // Checks are answered throughout: `record()` returns null while recording is off (the reply then
 // shows no "seen N times"), and `community` throws StatsUnavailableError instead of touching the
 // database, which the router turns into "statistics are unavailable right now" (src/bot/events.ts).
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Report } from '../reply/report.ts';
@@ -72,6 +72,17 @@ function reasonOf(code: string | undefined): StatsFaultReason {
   return 'write_failed';
 }
 
+/** The closest ancestor folder of `file` that exists (the root at worst). */
+function nearestExistingFolder(file: string): string {
+  let dir = path.dirname(path.resolve(file));
+  while (!existsSync(dir)) {
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return dir;
+}
+
 const isStatsFailure = (event: string): boolean => event === 'stats_write_failed' || event === 'stats_record_failed';
 
 export function createStatsGuard(opts: StatsGuardOptions): StatsGuard {
@@ -92,10 +103,14 @@ export function createStatsGuard(opts: StatsGuardOptions): StatsGuard {
     }
   };
 
-  /** Can the file (or, before it exists, its folder) be written? access(2) also sees read-only mounts and immutable files. */
+  /**
+   * Can the file be written, or, before it exists, created? The store creates the missing folders
+   * (a fresh clone has no data/), so what must be writable is the nearest folder that exists.
+   * access(2) also sees read-only mounts and immutable files.
+   */
   const writable = (): boolean => {
     try {
-      accessSync(fileId() ? file : path.dirname(path.resolve(file)), constants.W_OK);
+      accessSync(fileId() ? file : nearestExistingFolder(file), constants.W_OK);
       return true;
     } catch {
       return false;

@@ -2,7 +2,6 @@
 // recall, false-positive rate, category match, per-rule hits on scam vs. legit lines with
 // SpamAssassin's S/O ratio, and every miss and false positive.
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createEngine } from '../engine.ts';
 import { CategorySchema, LevelSchema, PlatformSchema, StageSchema, type Verdict } from '../detector/types.ts';
@@ -205,17 +204,11 @@ function isLabeled(file: string): boolean {
   }
 }
 
-export async function runEval(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } },
-  });
-  const file = positionals[0];
-  if (!file) {
-    process.stderr.write('gaibu-guard: eval needs a JSONL file (labeled: recall and FPR; unlabeled: levels and per-rule hits)\n');
-    return 2;
-  }
+/**
+ * `gaibu-guard eval FILE [--json] [--quiet]` (arguments parsed in src/cli/main.ts). A labeled file
+ * gets recall, FPR and per-rule S/O; an unlabeled one (real postings) the levels and per-rule hits.
+ */
+export async function runEval(file: string, opts: { json: boolean; quiet: boolean }): Promise<number> {
   if (!isLabeled(file)) {
     const lines = fs
       .readFileSync(file, 'utf8')
@@ -228,12 +221,12 @@ export async function runEval(args: string[]): Promise<number> {
       });
     const engine = await createEngine();
     const r = evaluateUnlabeled(lines, (l) => engine.detector.check(l.text, { platform: l.platform, stage: l.stage }));
-    process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : `${formatUnlabeled(r, values.quiet)}\n`);
+    process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : `${formatUnlabeled(r, opts.quiet)}\n`);
     return 0;
   }
   const lines = loadGold(file);
   const engine = await createEngine();
   const r = evaluate(lines, (g) => engine.analyse(g.text, { platform: g.platform, stage: g.stage }));
-  process.stdout.write(values.json ? `${JSON.stringify(r)}\n` : `${formatEval(r, values.quiet)}\n`);
+  process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : `${formatEval(r, opts.quiet)}\n`);
   return 0;
 }

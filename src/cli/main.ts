@@ -1,24 +1,72 @@
-// The `gaibu-guard` command. Its interface is a contract (docs/cli-contract.md): keep it stable.
+// The `gaibu-guard` command. Its interface is a contract (scripts depend on it): keep it stable.
+// Each command declares its options in one table (src/cli/args.ts gives parsing, --help and errors
+// that name the option); what a command needs beyond the engine is imported when it runs.
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { PLATFORMS, PlatformSchema, STAGES, StageSchema, type CheckOptions } from '../detector/types.ts';
 import { createEngine, type Engine } from '../engine.ts';
-import { PlatformSchema, StageSchema, type CheckOptions } from '../detector/types.ts';
 import { toContractJson } from '../reply/json.ts';
 import type { Report } from '../reply/report.ts';
 import { renderText } from '../reply/text.ts';
-import { runEval } from './eval.ts';
-import { cliRecorder, runDigestCommand, type CliRecorder } from './stats-hooks.ts';
+import { closest, helpOf, parseCommand, usageOf, type ArgValues, type CommandSpec } from './args.ts';
+import type { CliRecorder } from './stats-hooks.ts';
+
+const CHECK: CommandSpec = {
+  name: 'check',
+  summary: '文面を判定する / check a message',
+  usage: [
+    'check "テキスト" [--json] [--platform P] [--stage S]',
+    'check --jsonl < in.jsonl > out.jsonl [--platform P] [--stage S]',
+    'check … --record --db PATH [--guild NAME]',
+  ],
+  options: {
+    json: { type: 'boolean', help: '判定結果をJSONで出力 / print the verdict as JSON' },
+    jsonl: { type: 'boolean', help: '標準入力のJSONLを1行ずつ判定 / check JSON lines from stdin, one output line each' },
+    platform: { type: 'string', choices: PLATFORMS, help: 'サービス / the platform' },
+    stage: { type: 'string', choices: STAGES, help: '取引の段階 / the stage of the deal' },
+    record: { type: 'boolean', help: '統計に匿名で記録（--db が必要）/ record each check anonymously (needs --db)' },
+    db: { type: 'string', value: 'PATH', help: '記録先のSQLiteファイル（--record と）/ the statistics database (with --record)' },
+    guild: { type: 'string', value: 'NAME', help: 'チェック元のサーバー名（--record と）/ the server the checks came from (with --record)' },
+    lang: { type: 'string', choices: ['ja', 'en'], help: 'レポートの言語（既定 ja）/ language of the report (default ja)' },
+  },
+  positionals: 'TEXT',
+  notes: [
+    'Without TEXT (and without --jsonl) the text is read from stdin.',
+    '--jsonl lines: {"id": …, "text": …, "platform"?: …, "stage"?: …}; a bad line gives {"id", "error"} and the run goes on.',
+  ],
+};
+
+const DIGEST: CommandSpec = {
+  name: 'digest',
+  summary: '週間ダイジェストを表示する / print a weekly digest',
+  usage: ['digest --db PATH [--week 2026-W47] [--guild NAME] [--format text|json] [--chart out.png]'],
+  options: {
+    db: { type: 'string', value: 'PATH', help: '統計のSQLiteファイル（必須）/ the statistics database (required)' },
+    week: { type: 'string', value: 'YYYY-Www', help: 'ISO週（既定：直近の完了した週、日本時間）/ ISO week (default: the last complete week, Asia/Tokyo)' },
+    guild: { type: 'string', value: 'NAME', help: 'このサーバー名だけ（check --guild と同じ名前）/ one server (the name given to check --guild)' },
+    format: { type: 'string', choices: ['text', 'json'], help: 'text（投稿される文面）か json（数値）/ the posted text, or the numbers' },
+    chart: { type: 'string', value: 'PATH', help: 'グラフをPNGで書き出す / also write the chart as PNG' },
+  },
+  positionals: '',
+};
+
+const EVAL: CommandSpec = {
+  name: 'eval',
+  summary: 'JSONLでルールを評価する（ラベル付き: 検出率・誤検出率・S/O、ラベルなし: 水準の分布と発火率）/ score the rules on a JSONL file (labeled: recall, FPR, S/O; unlabeled: levels and per-rule hits)',
+  usage: ['eval FILE.jsonl [--json] [--quiet]'],
+  options: {
+    json: { type: 'boolean', help: '結果をJSONで出力 / print the result as JSON' },
+    quiet: { type: 'boolean', help: '見逃し・誤検出の一覧を省く / leave out the lists of misses and false positives' },
+  },
+  positionals: 'FILE',
+};
+
+const COMMANDS: readonly CommandSpec[] = [CHECK, DIGEST, EVAL];
 
 const USAGE = `使い方 / usage:
-  gaibu-guard check "テキスト"                    判定結果を日本語で表示
-  gaibu-guard check --json "テキスト"             判定結果をJSONで出力
-  gaibu-guard check --jsonl < in.jsonl > out.jsonl
-      [--platform crowdworks|lancers|coconala|other]
-      [--stage before_contract|after_contract|after_escrow|unknown]
-      [--record --db PATH] [--guild NAME]
-  gaibu-guard digest --db PATH [--week 2026-W47] [--guild NAME] [--format text|json] [--chart out.png]
-  gaibu-guard eval FILE.jsonl [--json] [--quiet]   ルールごとの成績（ラベル付き: scam/legit のヒット数と S/O、ラベルなし: 水準の分布と発火率）
+${COMMANDS.flatMap((c) => c.usage.map((u) => `  gaibu-guard ${u}`)).join('\n')}
+
+  gaibu-guard <command> --help     コマンドごとの説明 / help for one command
 `;
 
 /** One input line of `check --jsonl`. */
@@ -31,6 +79,12 @@ export const JsonlLineSchema = z.object({
 
 function fail(msg: string): number {
   process.stderr.write(`gaibu-guard: ${msg}\n`);
+  return 2;
+}
+
+/** A usage error of one command: the problem, the command's usage, and where to read more. */
+function usageError(spec: CommandSpec, msg: string): number {
+  process.stderr.write(`gaibu-guard ${spec.name}: ${msg}\n${usageOf(spec)}Run "gaibu-guard ${spec.name} --help" for every option.\n`);
   return 2;
 }
 
@@ -93,65 +147,81 @@ export function checkJsonlLine(engine: Engine, rawLine: string, base: CheckOptio
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    process.stdout.write(USAGE);
-    return cmd ? 0 : 2;
+  if (cmd === undefined) {
+    process.stderr.write(USAGE);
+    return 2;
   }
-  if (cmd === 'check') return runCheck(rest);
-  if (cmd === 'eval') return runEval(rest);
-  if (cmd === 'digest') return runDigestCommand(rest);
-  return fail(`unknown command "${cmd}"\n${USAGE}`);
+  if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    const topic = COMMANDS.find((c) => c.name === rest[0]);
+    process.stdout.write(topic ? helpOf(topic) : USAGE);
+    return 0;
+  }
+  const spec = COMMANDS.find((c) => c.name === cmd);
+  if (!spec) {
+    const guess = closest(cmd, COMMANDS.map((c) => c.name));
+    return fail(`unknown command "${cmd}"${guess ? ` (did you mean ${guess}?)` : ''}\n${USAGE}`);
+  }
+  const parsed = parseCommand(spec, rest);
+  if (parsed.kind === 'help') {
+    process.stdout.write(helpOf(spec));
+    return 0;
+  }
+  if (parsed.kind === 'error') return usageError(spec, parsed.message);
+  const { values, positionals } = parsed;
+  if (spec === CHECK) return runCheck(values, positionals);
+  if (spec === DIGEST) {
+    const { runDigestCommand } = await import('./stats-hooks.ts');
+    const args = { db: str(values['db']), week: str(values['week']), guild: str(values['guild']), format: values['format'] === 'json' ? ('json' as const) : ('text' as const), chart: str(values['chart']) };
+    return runDigestCommand(args, (m: string) => usageError(DIGEST, m));
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) return usageError(EVAL, file ? `one labeled file at a time (got ${positionals.length})` : 'needs a labeled JSONL file');
+  const { runEval } = await import('./eval.ts');
+  return runEval(file, { json: values['json'] === true, quiet: values['quiet'] === true });
 }
 
-async function runCheck(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        jsonl: { type: 'boolean', default: false },
-        platform: { type: 'string' },
-        stage: { type: 'string' },
-        record: { type: 'boolean', default: false },
-        db: { type: 'string' },
-        guild: { type: 'string' },
-        lang: { type: 'string', default: 'ja' },
-      },
-    });
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const platform = values.platform === undefined ? undefined : PlatformSchema.safeParse(values.platform);
-  if (platform && !platform.success) return fail(`--platform must be one of crowdworks, lancers, coconala, other`);
-  const stage = values.stage === undefined ? undefined : StageSchema.safeParse(values.stage);
-  if (stage && !stage.success) return fail(`--stage must be one of before_contract, after_contract, after_escrow, unknown`);
-  const base: CheckOptions = { platform: platform?.data, stage: stage?.data };
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 
+async function runCheck(values: ArgValues, positionals: string[]): Promise<number> {
+  const bad = (m: string): number => usageError(CHECK, m);
+  const db = str(values['db']);
+  const guild = str(values['guild']);
+  if (values['record'] && !db) return bad('--record needs --db PATH');
+  if (db && !values['record']) return bad('--db is only used with --record (add --record to record the checks into that database)');
+  if (guild !== undefined && !values['record']) return bad('--guild is only used with --record (it names the server the recorded checks came from)');
+  if (values['json'] && values['jsonl']) return bad('--json and --jsonl cannot be combined (--jsonl already writes one JSON object per line)');
+  if (values['jsonl'] && positionals.length > 0) return bad('--jsonl reads its lines from stdin; leave out the text');
+  if (!values['jsonl'] && positionals.length === 0 && process.stdin.isTTY) return bad('no text given (pass it as an argument or on stdin)');
+  const base: CheckOptions = {
+    platform: PlatformSchema.optional().parse(values['platform']),
+    stage: StageSchema.optional().parse(values['stage']),
+  };
+
+  const engine = await createEngine();
   let recorder: CliRecorder | null = null;
-  if (values.record) {
-    if (!values.db) return fail('--record needs --db PATH');
-    const r = await cliRecorder(values.db, values.guild);
+  if (db) {
+    const { cliRecorder } = await import('./stats-hooks.ts');
+    const r = cliRecorder(db, guild, engine.detector.rules);
     if (typeof r === 'string') return fail(r);
     recorder = r;
   }
+  let code: number;
   try {
-    const engine = await createEngine();
-    if (values.jsonl) return await runJsonl(engine, base, recorder);
-
-    let text = positionals.join(' ');
-    if (positionals.length === 0) {
-      if (process.stdin.isTTY) return fail(`no text given\n${USAGE}`);
-      text = await readAllStdin();
+    if (values['jsonl']) code = await runJsonl(engine, base, recorder);
+    else {
+      const text = positionals.length > 0 ? positionals.join(' ') : await readAllStdin();
+      const report: Report = engine.analyse(text, base);
+      recorder?.record(report, text);
+      if (values['json']) process.stdout.write(`${JSON.stringify(toContractJson(report), null, 2)}\n`);
+      else process.stdout.write(`${renderText(report, values['lang'] === 'en' ? 'en' : 'ja')}\n`);
+      code = 0;
     }
-    const report: Report = engine.analyse(text, base);
-    recorder?.record(report, text);
-    if (values.json) process.stdout.write(`${JSON.stringify(toContractJson(report), null, 2)}\n`);
-    else process.stdout.write(`${renderText(report, values.lang === 'en' ? 'en' : 'ja')}\n`);
-    return 0;
   } finally {
-    recorder?.close();
+    const problem = recorder?.close() ?? null;
+    if (problem) {
+      process.stderr.write(`gaibu-guard: ${problem}\n`);
+      code = 1;
+    }
   }
+  return code;
 }

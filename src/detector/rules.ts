@@ -2,14 +2,15 @@
 // the rule id and the field, so a typo never silently disables a rule.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../paths.ts';
 import { foldPatternSource } from './normalize.ts';
 import { readingWidener } from './readings.ts';
 import { CategorySchema, PlatformSchema, StageSchema, ToolSchema, type Category, type Tool } from './types.ts';
 
-export const DEFAULT_RULES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
+/** rules/ at the project root, whether this module runs from src/ or from the build in dist/src/. */
+export const DEFAULT_RULES_DIR = path.join(PROJECT_ROOT, 'rules');
 
 const WindowSchema = z.union([z.enum(['clause', 'sentence', 'text']), z.number().int().min(0).max(400)]);
 
@@ -234,14 +235,25 @@ export interface LoadOptions {
   dir?: string;
   /** Probe every pattern with adversarial input (done at startup and in tests; ~tens of ms). */
   checkBacktracking?: boolean;
+  /** What an earlier load of the same file texts already did (src/start-cache.ts, written by the build). */
+  cache?: RulesLoadCache;
+}
+
+/** A start-up cache, keyed by content: a file text or pattern it does not know is parsed or probed as usual. */
+export interface RulesLoadCache {
+  /** The parsed YAML of this file text, or undefined. */
+  yaml(text: string): unknown;
+  /** Whether this compiled pattern has passed the backtracking probe. */
+  probed(re: RegExp): boolean;
 }
 
 export function loadRules(opts: LoadOptions = {}): RuleSet {
   const dir = opts.dir ?? DEFAULT_RULES_DIR;
+  const parseYaml = (text: string): unknown => opts.cache?.yaml(text) ?? YAML.parse(text);
   const lexFile = path.join(dir, 'lexicon.yaml');
   let lex: Lexicon;
   {
-    const parsed = LexiconSchema.safeParse(YAML.parse(fs.readFileSync(lexFile, 'utf8')));
+    const parsed = LexiconSchema.safeParse(parseYaml(fs.readFileSync(lexFile, 'utf8')));
     if (!parsed.success) {
       const f = formatZodError(parsed.error, null);
       throw new RuleLoadError('lexicon.yaml', undefined, f.field, f.detail);
@@ -258,7 +270,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
   for (const file of files) {
     let data: unknown;
     try {
-      data = YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      data = parseYaml(fs.readFileSync(path.join(dir, file), 'utf8'));
     } catch (e) {
       throw new RuleLoadError(file, undefined, '(yaml)', (e as Error).message);
     }
@@ -297,7 +309,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
         file,
       };
       if (opts.checkBacktracking !== false) {
-        compiled.patterns.forEach((re, k) => assertLinearEnough(re, file, r.id, `patterns.${k}`));
+        compiled.patterns.forEach((re, k) => opts.cache?.probed(re) || assertLinearEnough(re, file, r.id, `patterns.${k}`));
       }
       rules.push(compiled);
     }

@@ -159,11 +159,20 @@ export function loadSimilarityConfig(dir: string = DEFAULT_MODEL_DIR): Similarit
   return parsed.data;
 }
 
-export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR): SimilarityModel {
+/** A start-up cache (src/start-cache.ts, written by the build): the weight table made from exactly this weights.json text. */
+export interface SimilarityLoadCache {
+  /** The model file without its weights, and its table, or undefined for another text. */
+  model(weightsText: string): { file: ModelFile; table: WeightTable } | undefined;
+}
+
+export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR, cache?: SimilarityLoadCache): SimilarityModel {
   const config = loadSimilarityConfig(dir);
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(path.join(dir, 'weights.json'), 'utf8'));
+    const text = fs.readFileSync(path.join(dir, 'weights.json'), 'utf8');
+    const cached = cache?.model(text);
+    if (cached) return createSimilarity(config, cached.file, cached.table);
+    raw = JSON.parse(text);
   } catch (e) {
     throw new RuleLoadError('model/weights.json', undefined, '(json)', `${(e as Error).message} — run npm run train`);
   }
@@ -175,12 +184,17 @@ export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR): SimilarityModel
   return createSimilarity(config, parsed.data);
 }
 
-export function createSimilarity(config: SimilarityConfig, file: ModelFile): SimilarityModel {
-  const maxN = file.maxN;
+/** gram → [scam weight, one weight per category of the file, in CATEGORY_IDS order]. */
+export interface WeightTable {
+  get(gram: string): Float32Array | undefined;
+}
+
+/**
+ * One table for all models: one lookup per n-gram, and each gram string is held once. Rows are
+ * `1 + categories` wide, the categories being those of CATEGORY_IDS the file has.
+ */
+export function weightTable(file: ModelFile): Map<string, Float32Array> {
   const cats = CATEGORY_IDS.filter((c) => file.categories[c]);
-  const catBias = cats.map((c) => (file.categories[c] as { bias: number }).bias);
-  // One table for all models: gram → [scam weight, one weight per category]. One lookup per
-  // n-gram, and each gram string is held once.
   const width = 1 + cats.length;
   const table = new Map<string, Float32Array>();
   const row = (g: string): Float32Array => {
@@ -195,6 +209,15 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile): Sim
   cats.forEach((c, k) => {
     for (const [g, w] of Object.entries((file.categories[c] as { weights: Record<string, number> }).weights)) row(g)[k + 1] = w;
   });
+  return table;
+}
+
+/** The model; `table` is weightTable(file), given when already built (the start-up cache). */
+export function createSimilarity(config: SimilarityConfig, file: ModelFile, table: WeightTable = weightTable(file)): SimilarityModel {
+  const maxN = file.maxN;
+  const cats = CATEGORY_IDS.filter((c) => file.categories[c]);
+  const catBias = cats.map((c) => (file.categories[c] as { bias: number }).bias);
+  const width = 1 + cats.length;
 
   function sums(fold: string): { sum: Float64Array; v: number; text: string } {
     const text = gramText(fold);

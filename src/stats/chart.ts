@@ -3,8 +3,9 @@
 // renderer is missing, renderChartPng returns null and the digest goes out with its text bars only.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { DigestData, RankedItem } from './digest.ts';
-import { digestCopy } from './digest-copy.ts';
+import type { Level } from '../detector/types.ts';
+import { scopeLabel, type DigestData, type RankedItem } from './digest.ts';
+import { changeText, countText, digestCopy } from './digest-copy.ts';
 
 export const FONT_FAMILY = 'Noto Sans JP';
 const WIDTH = 920;
@@ -14,6 +15,7 @@ const BAR_X = PAD + LABEL_W + 12;
 const BAR_MAX = WIDTH - BAR_X - 110;
 const ROW_H = 34;
 const COLORS = { bar: '#d9480f', prev: '#adb5bd', text: '#212529', sub: '#495057', bg: '#ffffff', grid: '#e9ecef', other: '#868e96' };
+const LEVEL_COLORS: Record<Level, string> = { high: '#e03131', medium: '#f08c00', low: '#fab005', none: '#2f9e44' };
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -24,12 +26,16 @@ function countLabel(n: number, min: number): string {
   return n < min ? `<${min}` : String(n);
 }
 
-function section<Id extends string>(title: string, rows: RankedItem<Id>[], y0: number, min: number): { svg: string[]; y: number } {
+/** The longest bar, counted over every row of the chart: one scale for all sections. */
+function scaleOf(rows: RankedItem<string>[]): number {
+  return Math.max(1, ...rows.map((r) => Math.max(r.n, r.id ? r.prev : 0)));
+}
+
+function section<Id extends string>(title: string, rows: RankedItem<Id>[], y0: number, min: number, max: number): { svg: string[]; y: number } {
   const svg: string[] = [];
   let y = y0;
   svg.push(`<text x="${PAD}" y="${y}" font-size="20" font-weight="700" fill="${COLORS.text}">${esc(title)}</text>`);
   y += 16;
-  const max = Math.max(1, ...rows.map((r) => Math.max(r.n, r.id ? r.prev : 0)));
   for (const r of rows) {
     const w = Math.max(r.n > 0 ? 3 : 0, Math.round((r.n / max) * BAR_MAX));
     const pw = r.id ? Math.round((r.prev / max) * BAR_MAX) : 0;
@@ -47,30 +53,62 @@ function section<Id extends string>(title: string, rows: RankedItem<Id>[], y0: n
   return { svg, y };
 }
 
+/**
+ * A legend entry (a bar's swatch: square, or thin for last week) or a level count (a dot, as 🔴 🟠 in
+ * the text); returns the x after it.
+ */
+function swatch(x: number, y: number, color: string, text: string, shape: 'bar' | 'thin' | 'dot' = 'bar'): { svg: string[]; x: number } {
+  const mark = {
+    bar: `<rect x="${x}" y="${y - 12}" width="14" height="12" fill="${color}"/>`,
+    thin: `<rect x="${x}" y="${y - 8}" width="14" height="5" fill="${color}"/>`,
+    dot: `<circle cx="${x + 7}" cy="${y - 6}" r="7" fill="${color}"/>`,
+  }[shape];
+  return {
+    svg: [
+      mark,
+      `<text x="${x + 20}" y="${y}" font-size="15" fill="${COLORS.sub}">${esc(text)}</text>`,
+    ],
+    // Full-width (Japanese) characters are about one font size wide; digits and Latin about half.
+    x: Math.round(x + 20 + Array.from(text).reduce((w, c) => w + (/[\x20-\x7e]/.test(c) ? 8.5 : 15), 0) + 22),
+  };
+}
+
 /** The chart as SVG text. Pure: the same digest always gives the same bytes. */
 export function digestChartSvg(d: DigestData): string {
   const body: string[] = [];
+  const week = digestCopy.weekWord[d.relative];
   let y = PAD + 22;
   body.push(`<text x="${PAD}" y="${y}" font-size="24" font-weight="700" fill="${COLORS.text}">${esc(digestCopy.chartTitle(d.week, d.range))}</text>`);
-  y += 30;
+  // The headline: the week's total and its change, whose checks, then the 危険 / 注意 split.
+  y += 32;
   body.push(
-    `<rect x="${PAD}" y="${y - 12}" width="14" height="12" fill="${COLORS.bar}"/>`,
-    `<text x="${PAD + 20}" y="${y}" font-size="14" fill="${COLORS.sub}">${esc(digestCopy.chartThisWeek)}</text>`,
-    `<rect x="${PAD + 70}" y="${y - 8}" width="14" height="5" fill="${COLORS.prev}"/>`,
-    `<text x="${PAD + 90}" y="${y}" font-size="14" fill="${COLORS.sub}">${esc(`${digestCopy.chartLastWeek}（括弧内）`)}</text>`,
-    `<text x="${WIDTH - PAD}" y="${y}" font-size="14" text-anchor="end" fill="${COLORS.sub}">${esc(d.scope === 'all' ? digestCopy.scopeAll : digestCopy.scopeServer)}</text>`,
+    `<text x="${PAD}" y="${y}" font-size="18" font-weight="700" fill="${COLORS.text}">${esc(digestCopy.chartHeadline(d.relative === 'this' ? `${week}${digestCopy.chartInProgress}` : week, countText(d.total), countText(d.prevTotal), changeText(d.total, d.prevTotal)))}</text>`,
+    `<text x="${WIDTH - PAD}" y="${y}" font-size="14" text-anchor="end" fill="${COLORS.sub}">${esc(scopeLabel(d))}</text>`,
   );
-  y += 36;
+  const tools = d.tools.slice(0, 8);
   if (d.categories.length === 0) {
-    body.push(`<text x="${WIDTH / 2}" y="${y + 20}" font-size="18" text-anchor="middle" fill="${COLORS.sub}">${esc(digestCopy.chartEmpty)}</text>`);
-    y += 60;
+    body.push(`<text x="${WIDTH / 2}" y="${y + 50}" font-size="18" text-anchor="middle" fill="${COLORS.sub}">${esc(digestCopy.chartEmpty)}</text>`);
+    y += 80;
   } else {
-    const cats = section(digestCopy.chartCategories, d.categories, y, d.minCount);
+    y += 28;
+    let x = PAD;
+    for (const l of d.levels.filter((l) => l.level === 'high' || l.level === 'medium')) {
+      const s = swatch(x, y, LEVEL_COLORS[l.level], `${l.label} ${countText(l.n)}`, 'dot');
+      body.push(...s.svg);
+      x = s.x;
+    }
+    // The legend names only what is drawn: the week's bars, and last week's when any has a count.
+    y += 28;
+    const max = scaleOf([...d.categories, ...tools]);
+    const legend = swatch(PAD, y, COLORS.bar, week);
+    body.push(...legend.svg);
+    if ([...d.categories, ...tools].some((r) => r.id && Math.round((r.prev / max) * BAR_MAX) > 0)) body.push(...swatch(legend.x, y, COLORS.prev, digestCopy.chartLastWeek, 'thin').svg);
+    y += 36;
+    const cats = section(digestCopy.chartCategories, d.categories, y, d.minCount, max);
     body.push(...cats.svg);
     y = cats.y + 24;
-    const tools = d.tools.slice(0, 8);
     if (tools.length > 0) {
-      const t = section(digestCopy.chartTools, tools, y, d.minCount);
+      const t = section(digestCopy.chartTools, tools, y, d.minCount, max);
       body.push(...t.svg);
       y = t.y + 8;
     }

@@ -1,4 +1,5 @@
 // Statistics settings from the environment, validated once. Errors name the key, never its value.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
@@ -13,7 +14,7 @@ const unsetIfEmpty = (v: unknown): unknown => (typeof v === 'string' && v.trim()
 
 export const StatsEnvSchema = z.object({
   DATABASE_PATH: z.preprocess(unsetIfEmpty, z.string().optional()).transform((v) => v ?? DEFAULT_DATABASE_PATH),
-  /** When unset, a key is generated once into `stats-secret` beside the database (mode 0600). */
+  /** When unset, a key is generated once into `stats-secret` beside the database (mode 0600; see secretFileFor). */
   STATS_SECRET: z.preprocess(unsetIfEmpty, z.string().trim().min(32, { error: 'must be at least 32 characters (try: openssl rand -base64 32)' }).optional()),
   RETENTION_DAYS: z
     .preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a whole number of days' }).int().min(MIN_RETENTION_DAYS, { error: `must be at least ${MIN_RETENTION_DAYS}` }).optional())
@@ -47,7 +48,23 @@ export function loadStatsEnv(env: NodeJS.ProcessEnv = process.env): StatsEnv {
   throw new StatsConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')}: ${i.code === 'custom' || i.code === 'too_small' ? i.message : 'has an invalid value'}`));
 }
 
-/** The generated key lives beside the database it protects: data/stats-secret for the default. */
+/**
+ * The generated key lives beside the database it protects: data/stats-secret for the default. In a
+ * folder that everyone may write to (/tmp, /var/tmp), a file named `stats-secret` would be shared by
+ * every database there, and could be put there by anyone: the key is then named after its database
+ * (/tmp/x.db → /tmp/x.db.key).
+ */
 export function secretFileFor(databasePath: string): string {
-  return path.join(path.dirname(path.resolve(databasePath)), 'stats-secret');
+  const db = path.resolve(databasePath);
+  const dir = path.dirname(db);
+  return sharedFolder(dir) ? `${db}.key` : path.join(dir, 'stats-secret');
+}
+
+/** Writable by others (o+w), like /tmp; a folder that does not exist yet is ours to create. */
+function sharedFolder(dir: string): boolean {
+  try {
+    return (statSync(dir).mode & 0o002) !== 0;
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,7 @@ import { CATEGORY_IDS, LEVELS, TOOL_IDS, type Category, type Level, type Tool } 
 import { copy } from '../reply/copy.ts';
 import type { Counts } from './counts.ts';
 import { changeText, countText, digestCopy, MIN_COUNT, OTHER_LABEL, protectTip, toolLabel } from './digest-copy.ts';
-import { type IsoWeek, weekRangeLabel } from './time.ts';
+import { type IsoWeek, type WeekRelation, weekRangeLabel } from './time.ts';
 
 export interface RankedItem<Id extends string> {
   /** null for the folded 「その他（少数）」 row. */
@@ -41,7 +41,11 @@ export interface DigestData {
   week: IsoWeek;
   previousWeek: IsoWeek;
   range: string;
+  /** The week as seen from when the digest was made: 'this' (still in progress), 'last', … */
+  relative: WeekRelation;
   scope: 'all' | 'server';
+  /** The server's display name, where known (a server-scope digest posted or previewed in Discord, the CLI's --guild). */
+  serverName: string | null;
   minCount: number;
   total: number;
   prevTotal: number;
@@ -118,6 +122,9 @@ export function buildDigest(input: {
   previous: Counts;
   rules: Map<string, RuleInfo>;
   minCount?: number;
+  /** Default 'earlier' (named 「この週」). */
+  relative?: WeekRelation;
+  serverName?: string | null;
 }): DigestData {
   const { current: c, previous: p } = input;
   const min = input.minCount ?? MIN_COUNT;
@@ -150,7 +157,9 @@ export function buildDigest(input: {
     week: input.week,
     previousWeek: input.previousWeek,
     range: weekRangeLabel(input.week),
+    relative: input.relative ?? 'earlier',
     scope: input.scope,
+    serverName: input.scope === 'server' ? (input.serverName ?? null) : null,
     minCount: min,
     total: c.total,
     prevTotal: p.total,
@@ -174,15 +183,23 @@ export function textBar(n: number, max: number, width = BAR_WIDTH): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
+/** Whose checks a digest counts: all servers, the named server, or 「このサーバー」. */
+export function scopeLabel(d: Pick<DigestData, 'scope' | 'serverName'>): string {
+  if (d.scope === 'all') return digestCopy.scopeAll;
+  return d.serverName ? digestCopy.scopeServerNamed(d.serverName) : digestCopy.scopeServer;
+}
+
 /** The digest as posted: Japanese, bars first so they line up in any font. */
 export function renderDigestText(d: DigestData): string {
   const out: string[] = [];
+  const week = digestCopy.weekWord[d.relative];
   out.push(digestCopy.title);
-  out.push(`${d.week}（${d.range}）・${d.scope === 'all' ? digestCopy.scopeAll : digestCopy.scopeServer}`);
+  out.push(`${d.week}（${d.range}）・${scopeLabel(d)}`);
   out.push('');
-  out.push(digestCopy.total(countText(d.total), countText(d.prevTotal), changeText(d.total, d.prevTotal)));
+  out.push(digestCopy.total(week, countText(d.total), countText(d.prevTotal), changeText(d.total, d.prevTotal)));
+  if (d.relative === 'this') out.push(digestCopy.inProgress);
   if (d.total < d.minCount) {
-    out.push(digestCopy.tooFew, '', digestCopy.footer);
+    out.push(digestCopy.tooFew(week), '', digestCopy.footer);
     return out.join('\n');
   }
   out.push(d.levels.map((l) => `${LEVEL_ICON[l.level]} ${l.label} ${countText(l.n)}`).join(' ／ '));
@@ -207,7 +224,7 @@ export function renderDigestText(d: DigestData): string {
     }
   }
 
-  if (d.tip) out.push('', digestCopy.tipHeading, digestCopy.tipLead(d.tip.label), d.tip.text);
+  if (d.tip) out.push('', digestCopy.tipHeading, digestCopy.tipLead(week, d.tip.label), d.tip.text);
   out.push('', digestCopy.footer);
   return out.join('\n');
 }

@@ -162,11 +162,11 @@ export function adminStatus(stats: CommunityStats, a: { guildId: string; cron: s
 export async function adminPreview(
   stats: CommunityStats,
   rules: RuleSet,
-  a: { guildId: string; now: Date; chart?: boolean },
+  a: { guildId: string; now: Date; chart?: boolean; serverName?: string | null },
 ): Promise<DigestOutput> {
   const key = stats.guildKeyOf(a.guildId);
   const s = stats.settings(key);
-  return composeDigest(stats, rules, lastCompleteWeek(a.now), s.scope === 'server' ? key : null, { chart: a.chart ?? true });
+  return composeDigest(stats, rules, lastCompleteWeek(a.now), s.scope === 'server' ? key : null, { chart: a.chart ?? true, now: a.now, serverName: a.serverName ?? null });
 }
 
 /** Splits a message at line breaks into parts of at most `max` characters (Discord: 2000). */

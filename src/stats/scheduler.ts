@@ -37,6 +37,8 @@ export interface SchedulerOptions {
   log?: StatsLogger;
   /** Render the PNG chart (tests may turn it off for speed). */
   chart?: boolean;
+  /** The display name of the server a target's channel is in, where known (shown on server-scope digests). */
+  serverName?: (target: DigestTarget) => string | null;
 }
 
 export interface TickResult {
@@ -91,7 +93,8 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         const cacheKey = scopeKey ?? '*';
         let digest = built.get(cacheKey);
         if (!digest) {
-          digest = composeDigest(stats, opts.rules, week, scopeKey, { chart: opts.chart ?? true });
+          const serverName = scopeKey === null ? null : (opts.serverName?.(target) ?? null);
+          digest = composeDigest(stats, opts.rules, week, scopeKey, { chart: opts.chart ?? true, now: at, serverName });
           built.set(cacheKey, digest);
         }
         let outcome: PostResult;

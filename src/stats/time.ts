@@ -90,3 +90,18 @@ export function weekRangeLabel(week: IsoWeek): string {
   const md = (d: Date): string => `${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
   return `${md(a)}（月）〜${md(b)}（日）`;
 }
+
+/** Where an ISO week lies from the week containing `at` (Asia/Tokyo): the digest says 今週 only for 'this'. */
+export type WeekRelation = 'this' | 'last' | 'earlier' | 'later';
+
+export function weekRelation(week: IsoWeek, at: Date): WeekRelation {
+  const current = isoWeekOf(at);
+  if (week === current) return 'this';
+  if (week > current) return 'later'; // `YYYY-Www` sorts chronologically
+  return week === shiftWeek(current, -1) ? 'last' : 'earlier';
+}
+
+/** How many ISO weeks a year has (52 or 53): December 28th is always in the last one. */
+export function isoWeeksInYear(year: number): number {
+  return Number(isoWeekOfHour(hourOf(new Date(Date.UTC(year, 11, 28, 3)))).slice(6));
+}

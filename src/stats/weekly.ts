@@ -4,7 +4,7 @@ import type { RuleSet } from '../detector/rules.ts';
 import { digestChartSvg, renderChartPng } from './chart.ts';
 import { buildDigest, renderDigestText, ruleInfo, type DigestData, type RuleInfo } from './digest.ts';
 import type { CommunityStats, GuildKey } from './store.ts';
-import { isoWeekStartHour, shiftWeek, WEEK_HOURS, type IsoWeek } from './time.ts';
+import { isoWeekStartHour, shiftWeek, WEEK_HOURS, weekRelation, type IsoWeek } from './time.ts';
 
 export interface DigestOutput {
   data: DigestData;
@@ -25,8 +25,15 @@ export function ruleInfoOf(rules: RuleSet): Map<string, RuleInfo> {
   return info;
 }
 
+export interface DigestOptions {
+  /** When the digest is made: the week is 今週 only if it contains this moment. Default: now. */
+  now?: Date;
+  /** The server's display name, for a server-scope digest, where known. */
+  serverName?: string | null;
+}
+
 /** The numbers of one ISO week, for every check (guildKey null) or one server. */
-export function weekDigestData(stats: CommunityStats, rules: RuleSet, week: IsoWeek, guildKey: GuildKey | null): DigestData {
+export function weekDigestData(stats: CommunityStats, rules: RuleSet, week: IsoWeek, guildKey: GuildKey | null, opts: DigestOptions = {}): DigestData {
   const start = isoWeekStartHour(week);
   const previousWeek = shiftWeek(week, -1);
   return buildDigest({
@@ -36,6 +43,8 @@ export function weekDigestData(stats: CommunityStats, rules: RuleSet, week: IsoW
     current: stats.counts(guildKey, start, start + WEEK_HOURS),
     previous: stats.counts(guildKey, start - WEEK_HOURS, start),
     rules: ruleInfoOf(rules),
+    relative: weekRelation(week, opts.now ?? new Date()),
+    serverName: opts.serverName ?? null,
   });
 }
 
@@ -44,9 +53,9 @@ export async function composeDigest(
   rules: RuleSet,
   week: IsoWeek,
   guildKey: GuildKey | null,
-  opts: { chart?: boolean } = {},
+  opts: DigestOptions & { chart?: boolean } = {},
 ): Promise<DigestOutput> {
-  const data = weekDigestData(stats, rules, week, guildKey);
+  const data = weekDigestData(stats, rules, week, guildKey, opts);
   const svg = digestChartSvg(data);
   const png = opts.chart === false || data.total < data.minCount ? null : await renderChartPng(svg);
   return { data, text: renderDigestText(data), svg, png };

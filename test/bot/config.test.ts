@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, requireKey } from '../../src/config.ts';
+import { ConfigError, loadConfig, loadDotEnv, requireKey } from '../../src/config.ts';
 
 const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz012345';
 
@@ -67,5 +70,22 @@ describe('configuration from the environment', () => {
     expect(() => requireKey(loadConfig({}), 'DISCORD_CLIENT_ID', 'needed to register commands')).toThrow(
       'DISCORD_CLIENT_ID: is not set (needed to register commands)',
     );
+  });
+});
+
+describe('.env', () => {
+  it('is refused with the Node.js version to use when this Node.js cannot read it (before 20.12)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaibu-guard-env-'));
+    const file = join(dir, '.env');
+    writeFileSync(file, 'LOG_LEVEL=debug\n');
+    const real = process.loadEnvFile;
+    try {
+      (process as { loadEnvFile?: unknown }).loadEnvFile = undefined;
+      expect(() => loadDotEnv(file)).toThrow(ConfigError);
+      expect(() => loadDotEnv(file)).toThrow(/use Node\.js 20\.12 or newer/);
+    } finally {
+      process.loadEnvFile = real;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

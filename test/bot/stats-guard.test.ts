@@ -209,6 +209,24 @@ describe('statistics guard: database faults at runtime', () => {
     expect(s.rows()).toBe(5);
   });
 
+  it('records from the first check when the database folder does not exist yet (a fresh clone has no data/)', () => {
+    const path = join(dir, `fresh-${++n}`, 'data', 'gaibu-guard.db');
+    const logs: string[] = [];
+    const guard = createStatsGuard({
+      path,
+      log: createLogger('debug', (l) => logs.push(l)),
+      recoveryMs: 3_600_000,
+      open: (logger) => openStats({ path, secret: SECRET, rules: engine.detector.rules, logger, flushMs: 5 }),
+    });
+    guards.push(guard);
+    expect(guard.available).toBe(true);
+    expect(guard.record(report, 'x', { source: 'console', guildId: null, userId: null, at: new Date() })).not.toBeNull();
+    guard.community.flush();
+    expect(guard.community.counts(null, 0, 10_000_000).total).toBe(1);
+    expect(existsSync(path)).toBe(true);
+    expect(logs.filter((l) => l.includes('"stats_unavailable"'))).toEqual([]);
+  });
+
   it('starts without statistics when the file is unusable at startup, and picks them up later', () => {
     const path = join(dir, `stats-${++n}.db`);
     writeFileSync(path, Buffer.alloc(8192, 0x43));

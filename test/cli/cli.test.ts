@@ -71,3 +71,55 @@ describe('gaibu-guard check', () => {
     expect(r.err).toContain('--platform');
   });
 });
+
+describe('gaibu-guard: help and usage errors', () => {
+  it('prints the help of every command, naming every option', () => {
+    const options: Record<string, string[]> = {
+      check: ['--json', '--jsonl', '--platform', '--stage', '--record', '--db', '--guild', '--lang', '--help'],
+      digest: ['--db', '--week', '--guild', '--format', '--chart', '--help'],
+      eval: ['--json', '--quiet', '--help'],
+    };
+    for (const [cmd, names] of Object.entries(options)) {
+      for (const args of [[cmd, '--help'], [cmd, '-h'], ['help', cmd]]) {
+        const r = run(args);
+        expect(r.code, args.join(' ')).toBe(0);
+        expect(r.out).toContain(`gaibu-guard ${cmd} — `);
+        for (const n of names) expect(r.out, `${args.join(' ')}: ${n}`).toContain(n);
+      }
+    }
+    expect(run(['check', '--help']).out).toContain('crowdworks|lancers|coconala|other');
+  });
+
+  it('names a misspelled option, suggests the right one and shows the usage', () => {
+    const r = run(['check', '--jsno', 'テキスト']);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('gaibu-guard check: unknown option --jsno (did you mean --json?)');
+    expect(r.err).toContain('usage:\n  gaibu-guard check "テキスト"');
+    expect(r.err).toContain('Run "gaibu-guard check --help" for every option.');
+    expect(r.out).toBe('');
+  });
+
+  it('says which option lacks its value, and which value is not allowed', () => {
+    expect(run(['check', 'テキスト', '--platform']).err).toContain('gaibu-guard check: --platform needs a value');
+    expect(run(['digest', '--db']).err).toContain('gaibu-guard digest: --db needs a value (--db PATH)');
+    expect(run(['check', '--stage', 'later', 'x']).err).toContain('--stage must be one of before_contract, after_contract, after_escrow, unknown (got "later")');
+    expect(run(['check', '--json=yes', 'x']).err).toContain('--json takes no value');
+    expect(run(['digest', '--db', 'x.db', 'extra']).err).toContain('unexpected argument "extra"');
+  });
+
+  it('suggests the command for a misspelled one', () => {
+    const r = run(['chek', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown command "chek" (did you mean check?)');
+  });
+
+  it('refuses --json with --jsonl, and text with --jsonl', () => {
+    expect(run(['check', '--json', '--jsonl'], '').err).toContain('--json and --jsonl cannot be combined');
+    expect(run(['check', '--jsonl', 'text'], '').err).toContain('--jsonl reads its lines from stdin');
+  });
+
+  it('asks eval for its file', () => {
+    const r = run(['eval']);
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, 'gaibu-guard eval: needs a labeled JSONL file']);
+  });
+});

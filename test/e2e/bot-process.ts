@@ -1,4 +1,4 @@
-// The real bot as `npm start` runs it (`node --import tsx src/bot/main.ts`), as a child process
+// The real bot as `npm start` runs it (the build: `node dist/src/bot/main.js`), as a child process
 // pointed at a FakeDiscord, with its log captured; plus helpers to send interactions and DMs built
 // from the raw fixtures. Shared by the hardening e2e tests and the load script.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +13,17 @@ export const FIXTURES = join(ROOT, 'test/fixtures/discord');
 export const TOKEN = 'e2e-fake-token.not-a-real-secret.0123456789';
 
 export type Json = Record<string, unknown>;
+
+/**
+ * The node arguments of package.json's `start` script (`node dist/src/bot/main.js`): the e2e and
+ * load tests run exactly what production runs. test/helpers/build.ts keeps dist/ current.
+ */
+export function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [cmd, ...args] = (pkg.scripts['start'] ?? '').split(/\s+/).filter(Boolean);
+  if (cmd !== 'node' || args.length === 0) throw new Error(`the start script is not "node …": ${pkg.scripts['start']}`);
+  return args;
+}
 export const fixture = <T = Json>(name: string): T => JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as T;
 
 export interface BotProcess {
@@ -47,7 +58,7 @@ export function botEnv(discord: FakeDiscord, dataDir: string, extra: Record<stri
 /** Spawns the bot and resolves once it logged `ready` (or rejects with its log). */
 export async function startBot(discord: FakeDiscord, extra: Record<string, string> = {}, opts: { nodeArgs?: string[] } = {}): Promise<BotProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gaibu-guard-e2e-'));
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'src/bot/main.ts'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...startArgs()], {
     cwd: ROOT,
     env: botEnv(discord, dataDir, extra),
     stdio: ['ignore', 'pipe', 'pipe'],

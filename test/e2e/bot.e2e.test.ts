@@ -1,4 +1,4 @@
-// End to end: the real bot (`node --import tsx src/bot/main.ts`, as `npm start` runs it) with a
+// End to end: the real bot (the build, `node dist/src/bot/main.js`, as `npm start` runs it) with a
 // token, logging in to a local stand-in for Discord, answering gateway events over REST; and
 // `npm run deploy-commands` registering the commands with the same stand-in.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, FakeDiscord, snowflakeNow, type RecordedRequest } from './fake-discord.ts';
+import { startArgs } from './bot-process.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/discord');
@@ -63,7 +64,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gaibu-guard-e2e-'));
   discord = new FakeDiscord(1000);
   await discord.start();
-  bot = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], {
+  bot = spawn(process.execPath, startArgs(), {
     cwd: ROOT,
     env: baseEnv({ DISCORD_TOKEN: TOKEN, LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -218,6 +219,12 @@ describe('npm run deploy-commands', () => {
     expect((put.body as Json[]).length).toBe(6);
   });
 
+  it('names the host it tried when the name does not resolve', async () => {
+    const { code, out } = await deploy({ DISCORD_API_URL: 'http://no-such-host.invalid/api' });
+    expect(code).toBe(1);
+    expect(out).toContain('Could not resolve the host no-such-host.invalid (ENOTFOUND): check DISCORD_API_URL.');
+  });
+
   it('names the missing key and exits non-zero without DISCORD_CLIENT_ID', async () => {
     const { code, out } = await deploy({ DISCORD_CLIENT_ID: '' });
     expect(code).not.toBe(0);
@@ -228,7 +235,7 @@ describe('npm run deploy-commands', () => {
 
 describe('npm start', () => {
   const start = async (extra: Record<string, string>, stdin: string): Promise<{ code: number | null; out: string }> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env: baseEnv(extra), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, startArgs(), { cwd: ROOT, env: baseEnv(extra), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, checkPatch, fixture, ROOT, sendDm, sendInteraction, startBot, TOKEN, type BotProcess, type Json } from './bot-process.ts';
-import { FakeDiscord, rateLimited, snowflakeNow } from './fake-discord.ts';
+import { botEnv, checkPatch, fixture, ROOT, sendDm, sendInteraction, startArgs, startBot, TOKEN, type BotProcess, type Json } from './bot-process.ts';
+import { APP_ID, FakeDiscord, rateLimited, snowflakeNow } from './fake-discord.ts';
 
 // Each input carries a canary and Japanese text; every 8-character window of its non-ASCII part
 // is searched for in the logs as well.
@@ -33,7 +33,7 @@ let bot: BotProcess;
 const interactionTokens: string[] = [];
 
 function runMain(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, startArgs(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
   child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
@@ -117,8 +117,41 @@ describe('secrets and logs', () => {
       const { code, out } = await runMain(botEnv(discord, dataDir, { DISCORD_TOKEN: wrong }));
       expect(code).toBe(1);
       expect(out).toContain('"event":"login_failed"');
+      expect(out).toContain('"reason":"token_rejected"');
+      expect(out).toContain('Discord refused DISCORD_TOKEN (HTTP 401)');
       expect(out).not.toContain(wrong);
       expect(out).not.toContain('canary-zz9');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('deploy-commands names the token Discord refused (401), without printing it', async () => {
+    const wrong = 'wrong-deploy-token-canary-q7.not-the-one.0123456789';
+    const dataDir = mkdtempSync(join(tmpdir(), 'gaibu-guard-e2e-'));
+    try {
+      const child = spawn('npm', ['run', '--silent', 'deploy-commands'], { cwd: ROOT, env: botEnv(discord, dataDir, { DISCORD_TOKEN: wrong, DISCORD_CLIENT_ID: APP_ID }), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      const code = await new Promise<number | null>((r) => child.once('exit', r));
+      expect(code).toBe(1);
+      expect(out).toContain('HTTP 401');
+      expect(out).toContain('Discord refused DISCORD_TOKEN (HTTP 401): it is wrong or was reset.');
+      expect(out).not.toContain('canary-q7');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the host it tried when the name does not resolve (login fails, exit 1)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gaibu-guard-e2e-'));
+    try {
+      const { code, out } = await runMain(botEnv(discord, dataDir, { DISCORD_API_URL: 'http://no-such-host.invalid/api' }));
+      expect(code).toBe(1);
+      expect(out).toContain('"event":"login_failed"');
+      expect(out).toContain('"reason":"dns_failed","host":"no-such-host.invalid"');
+      expect(out).toContain('Could not resolve the host no-such-host.invalid (ENOTFOUND)');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { botEnv, callbackData, checkPatch, ROOT, sendDm, sendInteraction, startBot, type BotProcess, type Json } from './bot-process.ts';
+import { botEnv, callbackData, checkPatch, ROOT, sendDm, sendInteraction, startArgs, startBot, type BotProcess, type Json } from './bot-process.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord.ts';
 
 let discord: FakeDiscord;
@@ -104,7 +104,7 @@ describe('a bot that cannot start', () => {
     await discord.start();
     const dataDir = mkdtempSync(join(tmpdir(), 'gaibu-guard-e2e-'));
     try {
-      const child = spawn(process.execPath, ['--import', './test/e2e/break-rules.mjs', '--import', 'tsx', 'src/bot/main.ts'], {
+      const child = spawn(process.execPath, ['--import', './test/e2e/break-rules.mjs', ...startArgs()], {
         cwd: ROOT,
         env: botEnv(discord, dataDir),
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests that spawn the CLI or the bot run the build (dist/), as production does: keep it current.
+    globalSetup: ['test/helpers/build.ts'],
   },
 });

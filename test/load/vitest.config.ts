@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 90_000,
     pool: 'forks',
+    // Tests that spawn the CLI or the bot run the build (dist/), as production does: keep it current.
+    globalSetup: ['test/helpers/build.ts'],
     // One bot at a time: the figures are about the bot, not about two bots sharing 2 cores.
     fileParallelism: false,
   },

@@ -1,11 +1,13 @@
 // The CLI contract for statistics, through the real `gaibu-guard` launcher:
 // check --record --db PATH [--guild NAME] and digest --db PATH [--week] [--guild] [--format] [--chart].
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekOf } from '../../src/stats/time.ts';
+import { isoWeekOf, shiftWeek } from '../../src/stats/time.ts';
 import { tempDb, type TempDb } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,7 +42,8 @@ describe('gaibu-guard check --record / digest', () => {
     db = tempDb('cli.db');
     week = isoWeekOf(new Date());
     const r = await run(['check', '--jsonl', '--record', '--db', db.path, '--guild', 'my-server'], LINES.map((l) => JSON.stringify(l)).join('\n'));
-    expect(r.stderr).toBe('');
+    // The only line on stderr says where the new key was written.
+    expect(r.stderr).toBe(`gaibu-guard: generated a statistics key for ${db.path} in ${path.join(db.dir, 'stats-secret')} (keep it with the database: without it the database's fingerprints and server keys cannot be matched again; STATS_SECRET sets your own)\n`);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(LINES.length);
   }, 60_000);
@@ -74,23 +77,94 @@ describe('gaibu-guard check --record / digest', () => {
     expect(readFileSync(png).subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
-  it('counts nothing for another server name', async () => {
+  it('counts nothing for another server name, and says that name has no checks at all', async () => {
     const r = await run(['digest', '--db', db.path, '--week', week, '--guild', 'other-server', '--format', 'json']);
     expect(JSON.parse(r.stdout)).toMatchObject({ total: 0 });
+    expect(r.stderr).toContain(`no checks recorded in ${week} for --guild "other-server". No checks were ever recorded for --guild "other-server" in this database`);
   });
 
-  it('defaults to the last complete week in Asia/Tokyo', async () => {
+  it('shows the server name given as --guild in the digest', async () => {
+    const r = await run(['digest', '--db', db.path, '--week', week, '--guild', 'my-server']);
+    expect(r.stdout).toContain('サーバー「my-server」の集計');
+  });
+
+  it('defaults to the last complete week in Asia/Tokyo, names it, and points to the week in progress', async () => {
     const r = await run(['digest', '--db', db.path, '--format', 'json']);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as { week: string }).week < week).toBe(true);
+    const shown = (JSON.parse(r.stdout) as { week: string }).week;
+    expect(shown).toBe(shiftWeek(week, -1));
+    expect(r.stderr).toContain(`gaibu-guard: ${shown} (`);
+    expect(r.stderr).toContain(`is the last complete week; ${week} is in progress with 7 checks so far (--week ${week} shows it)`);
+    expect(r.stderr).toContain(`no checks recorded in ${shown}.`);
   });
 
-  it('explains bad arguments with exit status 2', async () => {
-    expect((await run(['digest'])).stderr).toContain('digest needs --db PATH');
+  it('calls the current week 今週 and says it is still in progress; a past week is not 今週', async () => {
+    const now = await run(['digest', '--db', db.path, '--week', week]);
+    expect(now.stdout).toContain('今週のチェック：7件');
+    expect(now.stderr).toContain(`${week} is still in progress`);
+    const past = await run(['digest', '--db', db.path, '--week', shiftWeek(week, -3)]);
+    expect(past.stdout).toContain('この週のチェック：0件');
+    expect(past.stdout).not.toContain('今週');
+  });
+
+  it('says a week that does not exist does not exist, and one that has not begun has not', async () => {
+    const w60 = await run(['digest', '--db', db.path, '--week', '2026-W60']);
+    expect(w60.code).toBe(2);
+    expect(w60.stderr).toContain('--week 2026-W60 does not exist: 2026 has 53 ISO weeks (2026-W01 to 2026-W53)');
+    expect((await run(['digest', '--db', db.path, '--week', '2027-W53'])).stderr).toContain('2027 has 52 ISO weeks');
+    const future = await run(['digest', '--db', db.path, '--week', shiftWeek(week, 2)]);
+    expect([future.code, future.stderr.includes('has not begun yet')]).toEqual([2, true]);
+  });
+
+  it('explains bad arguments with exit status 2 and the usage', async () => {
+    const noDb = await run(['digest']);
+    expect([noDb.code, noDb.stderr.split('\n')[0]]).toEqual([2, 'gaibu-guard digest: needs --db PATH']);
     expect((await run(['digest', '--db', path.join(db.dir, 'missing.db')])).code).toBe(2);
     const badWeek = await run(['digest', '--db', db.path, '--week', '2026-47']);
-    expect([badWeek.code, badWeek.stderr]).toEqual([2, 'gaibu-guard: --week must look like 2026-W47\n']);
-    expect((await run(['digest', '--db', db.path, '--format', 'xml'])).code).toBe(2);
+    expect(badWeek.code).toBe(2);
+    expect(badWeek.stderr).toContain('gaibu-guard digest: --week must look like 2026-W47\nusage:\n  gaibu-guard digest --db PATH');
+    expect((await run(['digest', '--db', db.path, '--format', 'xml'])).stderr).toContain('--format must be one of text, json (got "xml")');
     expect((await run(['check', '--record', 'テキスト'])).stderr).toContain('--record needs --db PATH');
+  });
+
+  it('refuses --db or --guild without --record instead of silently not recording', async () => {
+    const r = await run(['check', '--db', db.path, 'テキスト']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--db is only used with --record');
+    expect(r.stdout).toBe('');
+    expect((await run(['check', '--guild', 'x', 'テキスト'])).stderr).toContain('--guild is only used with --record');
+  });
+});
+
+describe('gaibu-guard check --record: problems', () => {
+  it('in a folder everyone may write to (/tmp), names the key after the database and says where it is', async () => {
+    const dbPath = path.join(tmpdir(), `gaibu-guard-cli-${process.pid}-${Date.now()}.db`);
+    const files = ['', '-wal', '-shm', '.key'].map((s) => `${dbPath}${s}`);
+    try {
+      expect(statSync(tmpdir()).mode & 0o002).toBe(0o002); // the premise: a shared folder
+      const r = await run(['check', '--record', '--db', dbPath, '詳細はLINEで']);
+      expect(r.code).toBe(0);
+      expect(statSync(`${dbPath}.key`).mode & 0o777).toBe(0o600);
+      expect(r.stderr).toContain(`in ${dbPath}.key (keep it with the database`);
+    } finally {
+      for (const f of files) rmSync(f, { force: true });
+    }
+  });
+
+  it('exits non-zero when the checks cannot be written, after printing the verdict', async () => {
+    const d = tempDb('broken.db');
+    try {
+      expect((await run(['check', '--record', '--db', d.path, 'はじめの一件'])).code).toBe(0);
+      // From now on every insert into the checks table fails inside SQLite.
+      const raw = new Database(d.path);
+      raw.exec("CREATE TRIGGER fail_checks BEFORE INSERT ON checks BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END;");
+      raw.close();
+      const r = await run(['check', '--record', '--db', d.path, '詳細はLINEで']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('危険');
+      expect(r.stderr).toContain(`gaibu-guard: the checks could not be recorded into ${d.path} (stats_write_failed, SQLITE_CONSTRAINT_TRIGGER)`);
+    } finally {
+      d.cleanup();
+    }
   });
 });

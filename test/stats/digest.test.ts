@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digestChartSvg, japaneseFontFiles, renderChartPng } from '../../src/stats/chart.ts';
 import { buildDigest, foldRanked, renderDigestText, textBar, type DigestData, type RuleInfo } from '../../src/stats/digest.ts';
 import type { CommunityStats } from '../../src/stats/store.ts';
-import { isoWeekStartHour, HOUR_MS, WEEK_HOURS } from '../../src/stats/time.ts';
+import { isoWeekStartHour, HOUR_MS, WEEK_HOURS, type WeekRelation } from '../../src/stats/time.ts';
 import { composeDigest, weekDigestData } from '../../src/stats/weekly.ts';
 import { CALL, DIRECT, FEES, fakeReport, LINE, PERSONAL, tempDb, TELEGRAM, testRules, type FakeFinding, type TempDb } from './helpers.ts';
 import type { Tool } from '../../src/detector/types.ts';
@@ -65,7 +65,8 @@ afterAll(() => {
   db.cleanup();
 });
 
-function seededDigest(guildKey: string | null = null): DigestData {
+/** The seeded week's digest, as posted on the Monday after it (先週) unless said otherwise. */
+function seededDigest(guildKey: string | null = null, opts: { relative?: WeekRelation; serverName?: string } = {}): DigestData {
   const start = isoWeekStartHour(WEEK);
   return buildDigest({
     week: WEEK,
@@ -74,6 +75,8 @@ function seededDigest(guildKey: string | null = null): DigestData {
     current: stats.counts(guildKey, start, start + WEEK_HOURS),
     previous: stats.counts(guildKey, start - WEEK_HOURS, start),
     rules: RULE_INFO,
+    relative: opts.relative ?? 'last',
+    serverName: opts.serverName ?? null,
   });
 }
 
@@ -158,7 +161,65 @@ describe('digest text', () => {
   });
 });
 
+describe('digest wording of the week', () => {
+  it('says 今週 only for the week in progress, and says it is in progress', () => {
+    const now = renderDigestText(seededDigest(null, { relative: 'this' }));
+    expect(now).toContain('今週のチェック：35件');
+    expect(now).toContain('今週はまだ集計中です');
+    expect(now).toContain('今週いちばん多かったのは');
+    for (const [relative, word] of [['last', '先週'], ['earlier', 'この週']] as const) {
+      const text = renderDigestText(seededDigest(null, { relative }));
+      expect(text, relative).not.toContain('今週');
+      expect(text).toContain(`${word}のチェック：35件`);
+      expect(text).toContain(`${word}いちばん多かったのは`);
+      expect(digestChartSvg(seededDigest(null, { relative }))).not.toContain('今週');
+    }
+  });
+
+  it('names the server where its name is known', () => {
+    const key = stats.guildKeyOf('guild-a');
+    expect(renderDigestText(seededDigest(key, { serverName: 'フリーランス互助会' }))).toContain('2026-W47（11/16（月）〜11/22（日））・サーバー「フリーランス互助会」の集計');
+    expect(digestChartSvg(seededDigest(key, { serverName: '<b>&' }))).toContain('サーバー「&lt;b&gt;&amp;」の集計');
+    expect(renderDigestText(seededDigest(key))).toContain('このサーバーの集計');
+    // A digest of all servers is never labelled with one server's name.
+    expect(renderDigestText(seededDigest(null, { serverName: 'x' }))).toContain('すべてのサーバーの集計');
+  });
+});
+
 describe('digest chart', () => {
+  const widthOf = (svg: string, label: string): number => {
+    const m = new RegExp(`>${label}</text>\\n<rect x="\\d+" y="\\d+" width="(\\d+)"`).exec(svg);
+    if (!m) throw new Error(`no bar for ${label}`);
+    return Number(m[1]);
+  };
+
+  it('leads with the headline: the total, its change, and the 危険 / 注意 split', () => {
+    const svg = digestChartSvg(seededDigest());
+    expect(svg).toContain('>先週のチェック 35件（前週 17件、+106%）</text>');
+    expect(svg).toContain('>危険 31件</text>');
+    expect(svg).toContain('>注意 0件</text>');
+  });
+
+  it('draws both sections on one scale (LINE 14 is shorter than a category of 19)', () => {
+    const svg = digestChartSvg(seededDigest());
+    const top = widthOf(svg, '外部連絡ツールへの誘導'); // 19
+    expect(widthOf(svg, 'LINE')).toBe(Math.round((14 / 19) * top));
+    expect(widthOf(svg, 'Telegram')).toBe(Math.round((5 / 19) * top));
+  });
+
+  it('shows a legend swatch only for what is drawn', () => {
+    const noPrevious = { ...seededDigest(), categories: seededDigest().categories.map((c) => ({ ...c, prev: 0 })), tools: seededDigest().tools.map((t) => ({ ...t, prev: 0 })) };
+    const svg = digestChartSvg(noPrevious);
+    expect(svg).not.toContain('前週（括弧内）');
+    expect(svg).not.toContain('fill="#adb5bd"');
+    expect(digestChartSvg(seededDigest())).toContain('前週（括弧内）');
+    // Nothing drawn: no legend at all.
+    const empty = digestChartSvg(seededDigest(stats.guildKeyOf('guild-b')));
+    expect(empty).toContain('グラフはありません');
+    expect(empty).not.toContain('fill="#d9480f"');
+    expect(empty).not.toContain('fill="#adb5bd"');
+  });
+
   it('is an SVG built by a pure function (snapshot)', () => {
     const svg = digestChartSvg(seededDigest());
     expect(digestChartSvg(seededDigest())).toBe(svg);

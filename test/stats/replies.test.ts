@@ -145,6 +145,9 @@ describe('/digest-admin bodies', () => {
     const out = await adminPreview(stats, testRules(), { guildId, now: new Date(NOW.getTime() + 7 * 24 * HOUR), chart: false });
     expect(out.data).toMatchObject({ week: '2026-W47', scope: 'server', total: 11 });
     expect(out.text).toContain('このサーバーの集計');
+    expect(out.text).toContain('先週のチェック：11件');
+    const named = await adminPreview(stats, testRules(), { guildId, now: new Date(NOW.getTime() + 7 * 24 * HOUR), chart: false, serverName: '翻訳者の会' });
+    expect(named.text).toContain('サーバー「翻訳者の会」の集計');
   });
 
   it('splits long messages at line breaks within Discord’s limit', () => {

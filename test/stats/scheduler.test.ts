@@ -70,6 +70,31 @@ describe('digest schedule', () => {
     expect(posts[0]?.text).toContain('2026-W47');
   });
 
+  it('calls the posted week 先週 and names the server of a server-scope digest', async () => {
+    const names: DigestTarget[] = [];
+    const s = createDigestScheduler({
+      stats,
+      rules: testRules(),
+      post: recordingPost(),
+      now: () => clock,
+      chart: false,
+      serverName: (t) => {
+        names.push(t);
+        return t.channelId === '1300000000000000002' ? 'デザイナー交流会' : null;
+      },
+    });
+    await s.tick(MON_W48_0900_JST);
+    const all = posts.find((p) => p.scope === 'all');
+    const server = posts.find((p) => p.scope === 'server');
+    expect(all?.text).toContain('・すべてのサーバーの集計');
+    expect(server?.text).toContain('・サーバー「デザイナー交流会」の集計');
+    for (const p of posts) {
+      expect(p.text).toContain('先週のチェック：');
+      expect(p.text).not.toContain('今週');
+    }
+    expect(names.map((t) => t.channelId)).toEqual(['1300000000000000002']); // asked only where it is shown
+  });
+
   it('does not post before 09:00 on Monday', async () => {
     const s = scheduler();
     await s.tick(new Date(MON_W48_0900_JST.getTime() - 60_000));
