@@ -24,6 +24,7 @@ export interface ConsoleOptions {
 export function renderOutcome(outcome: CheckOutcome, locale: Locale): string {
   if (outcome.kind === 'nothing') return outcome.note[locale];
   if (outcome.kind === 'limited') return noteCopy.rateLimited(outcome.retryAfterSec)[locale];
+  if (outcome.kind === 'busy') return noteCopy.busy[locale];
   const lines: string[] = outcome.notes.map((n) => `※ ${n[locale]}`);
   if (outcome.seenOthers !== null && outcome.seenOthers >= 2) lines.push(`👥 ${embedCopy.seenOthers(outcome.seenOthers)[locale]}`);
   lines.push(renderText(outcome.report, locale));

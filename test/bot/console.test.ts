@@ -67,9 +67,9 @@ describe('local console', () => {
   it('records console checks through the statistics port with source "console"', async () => {
     const sources: string[] = [];
     const out = await session([SCAM, ''], {
-      stats: { record: (_r, _t, meta) => (sources.push(meta.source), { seenOthers: 4 }), close: () => undefined },
+      stats: { record: (_r, _t, meta) => (sources.push(meta.source), { seenOthers: 6 }), close: () => undefined },
     });
     expect(sources).toEqual(['console']);
-    expect(out).toContain('この文面（または似た文面）は直近30日にほかに 4 件チェックされています');
+    expect(out).toContain('この文面（または似た文面）は直近30日にほかに 6 件チェックされています');
   });
 });
