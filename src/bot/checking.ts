@@ -51,6 +51,7 @@ export function runCheck(input: CheckInput, services: Services): CheckOutcome {
   }
 
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = services.engine.analyse(text, { platform: input.platform, stage: input.stage });
   const notes = [...(input.notes ?? [])];
   if ((input.attachments ?? 0) > 0) notes.push(noteCopy.imagesIgnored);
@@ -70,7 +71,10 @@ export function runCheck(input: CheckInput, services: Services): CheckOutcome {
       services.log.error('stats_record_failed', errorFields(err));
     }
   }
-  services.budget?.charge(performance.now() - started, nowMs);
+  // CPU time, not wall time: on a machine shared with other work a check is paused now and then,
+  // which says nothing about what it cost the bot.
+  const cpu = process.cpuUsage(cpu0);
+  services.budget?.charge((cpu.user + cpu.system) / 1000, nowMs);
   services.log.info('check', {
     source: input.source,
     verdict: report.verdict.level,

@@ -87,7 +87,7 @@ export interface CheckBudgetOptions {
 
 /**
  * The bot's check budget, for all users together: a bucket of thread time that each check draws
- * on by what it took, refilled at `refillMsPerSecond`. Ordinary traffic never empties it (a check
+ * on by the CPU time it took, refilled at `refillMsPerSecond`. Ordinary traffic never empties it (a check
  * takes a few ms); many accounts sending the slowest texts they can build would, and then new
  * checks are answered at once with 「混み合っています」 instead of queueing behind work that would
  * make every answer late.
@@ -95,7 +95,7 @@ export interface CheckBudgetOptions {
 export interface CheckBudget {
   /** May a check start now? `first` is true once per busy spell (for one log line). */
   allow(nowMs: number): { ok: true } | { ok: false; first: boolean };
-  /** What a check took. */
+  /** What a check took (CPU ms). */
   charge(ms: number, nowMs: number): void;
   readonly availableMs: number;
 }
