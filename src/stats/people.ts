@@ -11,7 +11,6 @@
 //
 // Stored as a BLOB of (uint32 code, 32 bytes of bits) records, sorted by code, one per server and
 // week (codes: codes.ts DIM, as in counts.ts). Pure helpers only.
-import { DIM } from './codes.ts';
 import { vectorCode } from './counts.ts';
 
 export const PEOPLE_BYTES = 32;
@@ -20,8 +19,6 @@ const RECORD = 4 + PEOPLE_BYTES;
 /** Item code → its bit set. */
 export type PeopleVector = Map<number, Uint8Array>;
 
-/** Dimensions whose people are counted: what /stats and the digest show. */
-export const PEOPLE_DIMS: readonly number[] = [DIM.total, DIM.level, DIM.platform, DIM.category, DIM.tool, DIM.rule];
 
 /** Sets the reporter's bit for an item. */
 export function addPerson(v: PeopleVector, code: number, who: Uint8Array): void {

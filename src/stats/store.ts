@@ -28,7 +28,7 @@ import { dueWeek } from './due.ts';
 import { StatsConfigError } from './errors.ts';
 import { createKeyring, GUILD_KEY_BYTES, REPORTER_KEY_BYTES, REPORTER_SALT_BYTES, type Keyring } from './keys.ts';
 import { migrate } from './migrations.ts';
-import { addPerson, encodePeople, mergePeople, orEncodedPeople, PEOPLE_DIMS, type PeopleVector } from './people.ts';
+import { addPerson, encodePeople, mergePeople, orEncodedPeople, type PeopleVector } from './people.ts';
 import { CHECK_SOURCES, type RecordMeta, type RecordResult, type StatsPort } from './port.ts';
 import { DAY_HOURS, hourOf, isoWeekOfHour, isoWeekStartHour, lastCompleteWeek, WEEK_HOURS, weekStartHour, type IsoWeek } from './time.ts';
 
@@ -207,7 +207,6 @@ const SettingsRowSchema = z.object({
   problem_week: IsoWeekOrNull,
   problem_noticed: z.union([z.literal(0), z.literal(1)]),
 });
-const PeopleRowSchema = z.object({ guild: z.instanceof(Buffer), week: z.number().int(), v: z.instanceof(Buffer) });
 const SaltRowSchema = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/), salt: z.instanceof(Buffer).refine((b) => b.length === REPORTER_SALT_BYTES) });
 const TargetRowSchema = z.object({
   guild: z.instanceof(Buffer),
@@ -405,6 +404,8 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   const saltOf = (week: IsoWeek, create: boolean): string | null => {
     const hit = salts.get(week);
     if (hit !== undefined) return hit;
+    const made = newSalts.get(week);
+    if (made) return cacheSalt(week, made.toString('hex'));
     const row: unknown = saltQ.get(week);
     if (row !== undefined) return cacheSalt(week, z.instanceof(Buffer).parse(row).toString('hex'));
     if (!create) return null;
