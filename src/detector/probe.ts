@@ -32,12 +32,24 @@ type Node =
 // negated class): the script and punctuation mix of the folded text.
 const POOL = Array.from('a0 z9.-_@/:・ー〇あんがア漢字。、！?？()（）「」[]【】\n#%&=+~|,>→※…LINEIDlineid', (c) => c);
 
+/** Members found for a class or escape, by its source (the rules repeat the same few hundred). */
+const sampleCache = new Map<string, string[]>();
+
 /** Parses the source of a `u`-flag regular expression into sequences of terms. */
 export function parsePattern(source: string, flags = 'u'): Seq[] {
   let i = 0;
   const src = source;
 
   const classSamples = (body: string): string[] => {
+    const key = `${flags.includes('u') ? 'u' : ''}${body}`;
+    const hit = sampleCache.get(key);
+    if (hit) return hit;
+    const found = findSamples(body);
+    sampleCache.set(key, found);
+    return found;
+  };
+
+  const findSamples = (body: string): string[] => {
     let re: RegExp;
     try {
       re = new RegExp(`^${body}$`, flags.includes('u') ? 'u' : '');
@@ -351,6 +363,8 @@ export interface ProbeOptions {
   hardLimitMs?: number;
   /** Stop at the first pattern that fails (the load-time check needs only one). */
   first?: boolean;
+  /** Skip patterns that passed earlier in this process, and remember those that pass now. */
+  remember?: boolean;
 }
 
 export const PROBE_CAP = 8000;
@@ -365,22 +379,32 @@ export const PROBE_HARD_LIMIT_MS = 300;
 /** Eight times the input costing more than this many times as much: not linear (quadratic: 64). */
 export const GROWTH_LIMIT = 24;
 
+/**
+ * Patterns (flags/source) that passed with the default bounds in this process. A result depends
+ * on the source alone, so a second load of the same rules (the CLI loads them twice with --record)
+ * does not probe again.
+ */
+const passed = new Set<string>();
+
 /** Every pattern that is too slow on its adversarial inputs (empty when all are fine). */
 export function findSlowPatterns(targets: ProbeTarget[], opts: ProbeOptions = {}): SlowPattern[] {
   const cap = opts.cap ?? PROBE_CAP;
   const limit = opts.limitMs ?? PROBE_LIMIT_MS;
   const hard = opts.hardLimitMs ?? PROBE_HARD_LIMIT_MS;
+  const remember = opts.remember === true && cap === PROBE_CAP && limit === PROBE_LIMIT_MS && hard === PROBE_HARD_LIMIT_MS;
   const slow: SlowPattern[] = [];
   // The same source compiled twice (a macro used as a whole pattern) is probed once.
   const done = new Set<string>();
   for (const t of targets) {
     const key = `${t.re.flags}/${t.re.source}`;
-    if (done.has(key)) continue;
+    if (done.has(key) || (remember && passed.has(key))) continue;
     done.add(key);
     const r = probePattern(t.re, cap, adversarialSeeds(t.re), limit, hard);
     if (r.ms > hard || (r.ms > limit && (r.growth ?? 0) > GROWTH_LIMIT)) {
       slow.push({ ...t, ...r });
       if (opts.first) break;
+    } else if (remember) {
+      passed.add(key);
     }
   }
   return slow;
@@ -417,7 +441,7 @@ export function ruleSetTargets(set: ProbedRuleSet, macroNames: readonly string[]
  */
 export function assertLinearTime<T extends ProbedRuleSet>(set: T, macroNames: readonly string[] | null, opts: ProbeOptions = {}): T {
   if (macroNames === null) return set;
-  const [slow] = findSlowPatterns(ruleSetTargets(set, macroNames), { ...opts, first: true });
+  const [slow] = findSlowPatterns(ruleSetTargets(set, macroNames), { remember: true, ...opts, first: true });
   if (slow) {
     const growth = slow.growth === null ? '' : `; 8 times the input takes ${slow.growth.toFixed(0)} times as long`;
     throw new RuleLoadError(
