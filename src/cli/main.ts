@@ -130,15 +130,16 @@ async function runCheck(args: string[]): Promise<number> {
   if (stage && !stage.success) return fail(`--stage must be one of before_contract, after_contract, after_escrow, unknown`);
   const base: CheckOptions = { platform: platform?.data, stage: stage?.data };
 
+  if (values.record && !values.db) return fail('--record needs --db PATH');
   let recorder: CliRecorder | null = null;
-  if (values.record) {
-    if (!values.db) return fail('--record needs --db PATH');
-    const r = await cliRecorder(values.db, values.guild);
-    if (typeof r === 'string') return fail(r);
-    recorder = r;
-  }
   try {
     const engine = await createEngine();
+    if (values.record && values.db) {
+      // After the engine, so the statistics use its rules instead of loading them again.
+      const r = await cliRecorder(values.db, values.guild, engine.detector.rules);
+      if (typeof r === 'string') return fail(r);
+      recorder = r;
+    }
     if (values.jsonl) return await runJsonl(engine, base, recorder);
 
     let text = positionals.join(' ');

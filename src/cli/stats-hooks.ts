@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadRules, RuleLoadError } from '../detector/rules.ts';
+import { loadRules, RuleLoadError, type RuleSet } from '../detector/rules.ts';
 import type { Report } from '../reply/report.ts';
 import { renderChartPng } from '../stats/chart.ts';
 import { StatsConfigError } from '../stats/config.ts';
@@ -26,17 +26,18 @@ const stderrLogger: StatsLogger = {
   error: (event, fields) => process.stderr.write(`gaibu-guard: error: ${event}${fields ? ` ${JSON.stringify(fields)}` : ''}\n`),
 };
 
-function openOrExplain(db: string): ReturnType<typeof openStatsFromEnv> | string {
+function openOrExplain(db: string, rules?: RuleSet): ReturnType<typeof openStatsFromEnv> | string {
   try {
-    return openStatsFromEnv({ rules: loadRules(), path: db, logger: stderrLogger });
+    return openStatsFromEnv({ rules: rules ?? loadRules(), path: db, logger: stderrLogger });
   } catch (e) {
     if (e instanceof StatsConfigError || e instanceof RuleLoadError) return e.message;
     return `cannot open the statistics database ${db}: ${(e as Error).message}`;
   }
 }
 
-export async function cliRecorder(db: string, guild: string | undefined): Promise<CliRecorder | string> {
-  const opened = openOrExplain(db);
+/** `rules`: the engine's, when it is already built (loading and probing them twice costs ~0.5 s). */
+export async function cliRecorder(db: string, guild: string | undefined, rules?: RuleSet): Promise<CliRecorder | string> {
+  const opened = openOrExplain(db, rules);
   if (typeof opened === 'string') return opened;
   const { stats } = opened;
   return {
