@@ -297,8 +297,8 @@ export interface ProbeResult {
   /** The seed that was slowest, before repetition. */
   seed: string;
   /**
-   * For a slow pattern: ms at twice the cap ÷ ms at a quarter of it (eight times the input): about
-   * 8 for a linear pattern, 64 for a quadratic one.
+   * For a slow pattern: ms at the cap ÷ ms at an eighth of it (eight times the input): about 8 for
+   * a linear pattern, 64 for a quadratic one.
    */
   growth: number | null;
 }
@@ -311,10 +311,9 @@ const bestOf = (re: RegExp, text: string, runs: number): number => {
 
 /**
  * The slowest of a pattern's adversarial inputs at `cap` characters. Every seed is tried at a
- * sixteenth of the cap (cheap); the two slowest are timed at the full cap. When that is over
- * `slowMs`, it is timed again (a busy machine inflates one run, rarely two), and at a quarter and
- * at twice the cap, alternately, to tell a quadratic pattern from a merely heavy one: over eight
- * times the input, 64 times the time against 8, a gap no load on the machine closes.
+ * sixteenth of the cap (cheap); the two slowest are timed at the full cap. Over `hardMs` ends it;
+ * over `slowMs`, it is timed again, and at an eighth of the cap, to tell a quadratic pattern from
+ * a merely heavy one: eight times the input costs 64 times as much against 8.
  */
 export function probePattern(re: RegExp, cap: number, seeds = adversarialSeeds(re), slowMs = PROBE_LIMIT_MS, hardMs = PROBE_HARD_LIMIT_MS): ProbeResult {
   const small = Math.max(64, Math.floor(cap / 16));
@@ -324,22 +323,15 @@ export function probePattern(re: RegExp, cap: number, seeds = adversarialSeeds(r
   for (const s of scored.slice(0, 2)) {
     const text = probeInput(s.seed, cap);
     let ms = timeRun(re, text);
+    // Far too slow (in CPU time, which other work on the machine does not inflate): nothing more
+    // to learn, and every further run would cost as much again.
+    if (ms > hardMs) return { ms, seed: s.seed, growth: null };
     if (ms > slowMs) ms = Math.min(ms, bestOf(re, text, 2));
     if (ms > worst.ms) worst = { ms, seed: s.seed, growth: null };
-    // Far too slow twice in a row: nothing more to learn.
-    if (worst.ms > hardMs) return worst;
   }
   if (worst.ms > slowMs) {
     worst.ms = Math.min(worst.ms, bestOf(re, probeInput(worst.seed, cap), 2));
-    const quarter = probeInput(worst.seed, Math.floor(cap / 4));
-    const double = probeInput(worst.seed, cap * 2);
-    let q = Infinity;
-    let d = Infinity;
-    for (let i = 0; i < 3; i++) {
-      q = Math.min(q, timeRun(re, quarter));
-      d = Math.min(d, timeRun(re, double));
-    }
-    worst.growth = d / Math.max(0.001, q);
+    worst.growth = worst.ms / Math.max(0.001, bestOf(re, probeInput(worst.seed, Math.floor(cap / 8)), 3));
   }
   return worst;
 }
@@ -375,7 +367,7 @@ export const PROBE_CAP = 8000;
  * both, so a loaded machine does not make a load fail.
  */
 export const PROBE_LIMIT_MS = 30;
-export const PROBE_HARD_LIMIT_MS = 300;
+export const PROBE_HARD_LIMIT_MS = 150;
 /** Eight times the input costing more than this many times as much: not linear (quadratic: 64). */
 export const GROWTH_LIMIT = 24;
 

@@ -75,7 +75,7 @@ describe('adversarial inputs', () => {
 });
 
 describe('the load-time probe', () => {
-  it('finds nothing slow in the shipped rules: patterns, context patterns and macros', () => {
+  it('finds nothing slow in the shipped rules: patterns, context patterns and macros', { timeout: 90_000 }, () => {
     const rules = loadRules({ checkBacktracking: false });
     const macros = Object.keys((YAML.parse(readFileSync(path.join(DEFAULT_RULES_DIR, 'lexicon.yaml'), 'utf8')) as { macros: Record<string, string> }).macros);
     const targets = ruleSetTargets(rules, macros);
@@ -84,14 +84,21 @@ describe('the load-time probe', () => {
     expect(slow.map((s) => `${s.file} ${s.ruleId ?? ''} ${s.field}: ${s.ms.toFixed(0)} ms on ${JSON.stringify(s.seed)}`)).toEqual([]);
   });
 
-  it('stops the load on a quadratic macro, naming it and the input', () => {
+  // Each of these probes a quadratic pattern for real (a few hundred ms of CPU), slower on a busy machine.
+  it('stops the load on a quadratic macro, naming it and the input', { timeout: 90_000 }, () => {
     const err = loadError(rulesDir({ macros: { TOOL: '(?:zoom|ずーむ)', ZOOM_HOST: '[a-z0-9]+\\.zoom\\.us' } }));
     expect(err?.message).toMatch(/lexicon\.yaml field "ZOOM_HOST": pattern takes \d+ ms on "[a-z0-9]" repeated to 8000 characters/);
   });
 
-  it('stops the load on a quadratic pattern, requires or unless', () => {
+  it('stops the load on a quadratic pattern', { timeout: 90_000 }, () => {
     expect(loadError(rulesDir({ patterns: ['\\d+分以内'] }))?.message).toMatch(/rule "test\.meeting_link" field "patterns\.0"/);
+  });
+
+  it('stops the load on a quadratic requires', { timeout: 90_000 }, () => {
     expect(loadError(rulesDir({ requires: ['(?:^|\\n)\\s*参加'] }))?.message).toMatch(/field "context\.requires\.0"/);
+  });
+
+  it('stops the load on a quadratic unless', { timeout: 90_000 }, () => {
     expect(loadError(rulesDir({ unless: ['[0-9,]{3,}円の'] }))?.message).toMatch(/field "context\.unless\.0"/);
   });
 
