@@ -10,6 +10,7 @@ import type { MessageMenuExecute } from '../src/bot/command.ts';
 import { extractMessage, wholeText } from '../src/bot/extract.ts';
 import { englishLocalizations } from '../src/bot/locale.ts';
 import { answerCheck } from '../src/bot/respond.ts';
+import { installedGuildId } from '../src/bot/install.ts';
 import { commandCopy } from '../src/reply/bot-copy.ts';
 
 export const data = new ContextMenuCommandBuilder()
@@ -27,7 +28,8 @@ export const execute: MessageMenuExecute = async (interaction, services) => {
       text: wholeText(x),
       source: 'context_menu',
       userId: interaction.user.id,
-      guildId: interaction.guildId,
+      // Statistics keep a server apart only where the server added the bot (and can opt out).
+      guildId: installedGuildId(interaction),
       attachments: x.ownAttachments + x.forwardedAttachments,
     },
     services,

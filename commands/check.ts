@@ -9,6 +9,7 @@ import { PlatformSchema, StageSchema, type Platform, type Stage } from '../src/d
 import type { ChatInputExecute } from '../src/bot/command.ts';
 import { englishLocalizations } from '../src/bot/locale.ts';
 import { answerCheck } from '../src/bot/respond.ts';
+import { installedGuildId } from '../src/bot/install.ts';
 import { commandCopy } from '../src/reply/bot-copy.ts';
 import { copy } from '../src/reply/copy.ts';
 
@@ -65,7 +66,8 @@ export const execute: ChatInputExecute = async (interaction, services) => {
       text,
       source: 'slash',
       userId: interaction.user.id,
-      guildId: interaction.guildId,
+      // Statistics keep a server apart only where the server added the bot (and can opt out).
+      guildId: installedGuildId(interaction),
       platform: OptionalPlatform.parse(optionalString(interaction.options.getString('platform'))),
       stage: OptionalStage.parse(optionalString(interaction.options.getString('stage'))),
     },

@@ -1,5 +1,6 @@
-// /digest-admin — server admins (Manage Server by default): the weekly digest channel, a private
-// preview, and opting the server out of recording (which deletes its records) or back in.
+// /digest-admin — server admins (Manage Server, checked here as well as by the default member
+// permission, which a server can override): the weekly digest channel, a private preview, the
+// status, and opting the server out of recording (which deletes its records) or back in.
 // Reply bodies come from src/stats/replies.ts; this file reads options and talks to Discord.
 import {
   ApplicationIntegrationType,
@@ -98,6 +99,12 @@ export const execute: ChatInputExecute = async (interaction, services) => {
   const stats = services.stats?.community;
   if (!interaction.inGuild()) {
     await replyPrivately(interaction, c.guildOnly[locale]);
+    return;
+  }
+  // Discord applies default_member_permissions only until a server overrides the command's
+  // permissions; the member's own permission in this server decides.
+  if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) {
+    await replyPrivately(interaction, c.needManageGuild[locale]);
     return;
   }
   if (!stats) {

@@ -1,8 +1,10 @@
-// /stats [period:week|month] [scope:server|all] — community counts with the change against the
-// previous period. Counts only; anything under 3 is folded (src/stats/replies.ts builds the body).
+// /stats [period:week|month] [scope:server|all] — community counts of the last complete week (or
+// four) against the span before. Counts only, rounded; anything fewer than five people checked is
+// folded; a server's own numbers only where the server added the bot (src/stats/replies.ts).
 import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { ChatInputExecute } from '../src/bot/command.ts';
+import { installedGuildId } from '../src/bot/install.ts';
 import { englishLocalizations, localeOf } from '../src/bot/locale.ts';
 import { replyPrivately } from '../src/bot/respond.ts';
 import { adminCopy, statsCopy } from '../src/stats/digest-copy.ts';
@@ -36,7 +38,7 @@ export const data = new SlashCommandBuilder()
   );
 
 const Period = z.enum(PERIODS).catch('week');
-// In a server the default is that server; elsewhere there is only "all".
+// In a server that added the bot the default is that server; elsewhere "all".
 const Scope = z.enum(SCOPES).optional().catch(undefined);
 
 export const execute: ChatInputExecute = async (interaction, services) => {
@@ -47,10 +49,12 @@ export const execute: ChatInputExecute = async (interaction, services) => {
     return;
   }
   const guildId = interaction.inGuild() ? interaction.guildId : null;
+  const guildInstalled = installedGuildId(interaction) !== null;
   const content = statsReply(stats, {
     period: Period.parse(interaction.options.getString('period') ?? 'week'),
-    scope: Scope.parse(interaction.options.getString('scope') ?? undefined) ?? (guildId ? 'server' : 'all'),
+    scope: Scope.parse(interaction.options.getString('scope') ?? undefined) ?? (guildInstalled ? 'server' : 'all'),
     guildId,
+    guildInstalled,
     isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
     now: services.now(),
     locale,

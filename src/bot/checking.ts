@@ -1,11 +1,13 @@
 // One check, whatever door it came through (/check, the context menu, a DM, a forward, the local
-// console): empty input → a note; over the per-user budget → a friendly wait; otherwise analyse,
+// console): over the per-user budget → a friendly wait (every message counts, empty ones too);
+// empty input → a note; the bot's own budget used up → 「混み合っています」; otherwise analyse,
 // record anonymously, and hand back the report with the notes the reply should carry.
 import type { Platform, Stage } from '../detector/types.ts';
 import { noteCopy } from '../reply/bot-copy.ts';
 import type { Bilingual } from '../reply/copy-types.ts';
 import type { Report } from '../reply/report.ts';
 import type { CheckSource } from '../stats/port.ts';
+import { seenApplies, seenToShow } from '../stats/seen.ts';
 import type { Services } from './command.ts';
 import { errorFields } from './log.ts';
 
@@ -26,21 +28,30 @@ export interface CheckInput {
 export type CheckOutcome =
   | { kind: 'report'; report: Report; seenOthers: number | null; notes: Bilingual[] }
   | { kind: 'nothing'; note: Bilingual }
-  | { kind: 'limited'; retryAfterSec: number; firstRejection: boolean };
+  | { kind: 'limited'; retryAfterSec: number; firstRejection: boolean }
+  | { kind: 'busy' };
 
 export function runCheck(input: CheckInput, services: Services): CheckOutcome {
-  const text = input.text.trim();
-  if (text.length === 0) {
-    return { kind: 'nothing', note: (input.attachments ?? 0) > 0 ? noteCopy.imagesNotRead : noteCopy.nothingToCheck };
-  }
-  const decision = services.limiter.take(input.userId ?? 'anonymous', services.now().getTime());
+  const nowMs = services.now().getTime();
+  // Every message counts, with text or without (an empty or attachment-only DM still costs a reply).
+  const decision = services.limiter.take(input.userId ?? 'anonymous', nowMs);
   if (!decision.ok) {
     // One line per user and window, not per message: a flood must not flood the log too.
     if (decision.firstRejection) services.log.info('rate_limited', { source: input.source });
     return { kind: 'limited', retryAfterSec: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)), firstRejection: decision.firstRejection };
   }
+  const text = input.text.trim();
+  if (text.length === 0) {
+    return { kind: 'nothing', note: (input.attachments ?? 0) > 0 ? noteCopy.imagesNotRead : noteCopy.nothingToCheck };
+  }
+  const allowed = services.budget?.allow(nowMs) ?? { ok: true };
+  if (!allowed.ok) {
+    if (allowed.first) services.log.warn('checks_busy', { source: input.source });
+    return { kind: 'busy' };
+  }
 
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const report = services.engine.analyse(text, { platform: input.platform, stage: input.stage });
   const notes = [...(input.notes ?? [])];
   if ((input.attachments ?? 0) > 0) notes.push(noteCopy.imagesIgnored);
@@ -48,17 +59,22 @@ export function runCheck(input: CheckInput, services: Services): CheckOutcome {
   let seenOthers: number | null = null;
   if (services.stats) {
     try {
-      seenOthers = services.stats.record(report, text, {
+      const seen = services.stats.record(report, text, {
         source: input.source,
         guildId: input.guildId,
         userId: input.userId,
         at: services.now(),
-      })?.seenOthers ?? null;
+      })?.seenOthers;
+      seenOthers = seenLine(report, seen, input.userId, nowMs, services);
     } catch (err) {
       // The port promises not to throw; if it does, the user still gets the answer.
       services.log.error('stats_record_failed', errorFields(err));
     }
   }
+  // CPU time, not wall time: on a machine shared with other work a check is paused now and then,
+  // which says nothing about what it cost the bot.
+  const cpu = process.cpuUsage(cpu0);
+  services.budget?.charge((cpu.user + cpu.system) / 1000, nowMs);
   services.log.info('check', {
     source: input.source,
     verdict: report.verdict.level,
@@ -67,4 +83,15 @@ export function runCheck(input: CheckInput, services: Services): CheckOutcome {
     ms: Math.round(performance.now() - started),
   });
   return { kind: 'report', report, seenOthers, notes };
+}
+
+/**
+ * 「ほかに N 件」 for this reply, or null (src/stats/seen.ts). Every medium or high verdict uses one
+ * of the person's look-ups whether or not a number is shown: the line's absence says something
+ * too, so it must cost the same.
+ */
+function seenLine(report: Report, seen: number | null | undefined, userId: string | null, nowMs: number, services: Services): number | null {
+  if (!seenApplies(report.verdict.level)) return null;
+  if (services.lookups && !services.lookups.take(`seen:${userId ?? 'anonymous'}`, nowMs).ok) return null;
+  return seenToShow(report.verdict.level, seen);
 }

@@ -20,7 +20,7 @@ import type { Engine } from '../engine.ts';
 import type { CheckQueue } from './check-queue.ts';
 import type { StatsPort } from '../stats/port.ts';
 import type { Logger } from './log.ts';
-import type { RateLimiter } from './rate-limit.ts';
+import type { CheckBudget, RateLimiter } from './rate-limit.ts';
 
 /**
  * Everything a handler may use, created once at startup (src/bot/services.ts) and passed in.
@@ -39,6 +39,16 @@ export interface Services {
   stats: StatsPort | null;
   /** Per-user check budget shared by /check, the context menu, DMs and the console. */
   limiter: RateLimiter;
+  /**
+   * The bot's check budget for everyone together (src/bot/rate-limit.ts): when checks have used
+   * their share of the thread, new ones are answered 「混み合っています」. Absent: no limit.
+   */
+  budget?: CheckBudget;
+  /**
+   * Per-user budget of 「ほかに N 件」 look-ups (src/stats/seen.ts): every medium or high verdict
+   * uses one. Absent: no limit.
+   */
+  lookups?: RateLimiter;
   /**
    * The bot's checks, one per event-loop turn, with an estimate of the wait (src/bot/check-queue.ts).
    * Absent (the console, some tests): checks run at once.

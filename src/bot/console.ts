@@ -43,6 +43,7 @@ const BRACKETED_PASTE_OFF = '\u001b[?2004l';
 export function renderOutcome(outcome: CheckOutcome, locale: Locale): string {
   if (outcome.kind === 'nothing') return outcome.note[locale];
   if (outcome.kind === 'limited') return noteCopy.rateLimited(outcome.retryAfterSec)[locale];
+  if (outcome.kind === 'busy') return noteCopy.busy[locale];
   const lines: string[] = outcome.notes.map((n) => `※ ${n[locale]}`);
   if (outcome.seenOthers !== null && outcome.seenOthers >= 2) lines.push(`👥 ${embedCopy.seenOthers(outcome.seenOthers)[locale]}`);
   lines.push(renderText(outcome.report, locale, { door: 'console' }));
@@ -151,7 +152,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
         const community = services.stats?.community;
         if (!community) return say(adminCopy.noStats[locale]);
         const period: Period = (PERIODS as readonly string[]).includes(c.args.split(/\s+/)[0] ?? '') ? (c.args.split(/\s+/)[0] as Period) : 'week';
-        say(plain(statsReply(community, { period, scope: 'all', guildId: null, isAdmin: false, now: services.now(), locale })));
+        say(plain(statsReply(community, { period, scope: 'all', guildId: null, guildInstalled: false, isAdmin: false, now: services.now(), locale })));
         return;
       }
       case 'digest-admin':

@@ -15,7 +15,7 @@ import type { Bilingual } from '../reply/copy-types.ts';
 import { runCheck, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
 import { extractMessage } from './extract.ts';
-import { inQueue, payloadFor } from './respond.ts';
+import { BUSY, inQueue, payloadFor } from './respond.ts';
 
 export const COMMENT_WINDOW_MS = 3000;
 
@@ -61,17 +61,17 @@ export async function handleDirectMessage(message: Message, services: Services, 
       // and plain messages would have every plain one analysed outside the rate limit.
       if (o.kind !== 'limited') forwards.mark(message.channelId, nowMs);
       return o;
-    });
+    }, BUSY);
   } else {
     const harmlessComment = x.own
-      ? await inQueue(services, () => forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none')
+      ? await inQueue(services, () => forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none', false)
       : false;
     if (harmlessComment) {
       services.log.info('forward_comment');
       await message.reply({ content: noteCopy.commentAfterForward.ja, allowedMentions: { parse: [], repliedUser: false } });
       return;
     }
-    outcome = await inQueue(services, () => runCheck({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, services));
+    outcome = await inQueue(services, () => runCheck({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, services), BUSY);
   }
 
   // Over the budget: one notice per window, not one per message.

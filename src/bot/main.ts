@@ -113,7 +113,15 @@ async function main(): Promise<number> {
         },
       })
     : null;
-  client.once(Events.ClientReady, () => {
+  client.once(Events.ClientReady, (ready) => {
+    // During a statistics key change (STATS_PREVIOUS_SECRET), every server the bot is in moves its
+    // settings and opt-out to its new hash now, not only when it is next used.
+    try {
+      const moved = community?.carryOverGuilds(ready.guilds.cache.keys()) ?? 0;
+      if (moved > 0) log.info('stats_servers_carried_over', { servers: moved });
+    } catch (err) {
+      log.warn('stats_carry_over_failed', errorFields(err));
+    }
     if (shutdown.started || !scheduler) return;
     scheduler.start().then(
       (r) => log.info('digest_scheduler_started', { week: r.week, posted: r.posted, failed: r.failed }),

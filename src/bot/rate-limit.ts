@@ -1,5 +1,6 @@
 // Per-user check budget (default 10 checks a minute), shared by every door. In memory and bounded:
-// at most `maxKeys` users are tracked, the least recently active are forgotten first.
+// at most `maxKeys` users are tracked, the least recently active are forgotten first. Below it, the
+// budget of the whole bot (createCheckBudget): how much of the one thread checks may use.
 export interface RateLimitOptions {
   limit?: number;
   windowMs?: number;
@@ -73,6 +74,62 @@ export function createRateLimiter(opts: RateLimitOptions = {}): RateLimiter {
       }
       sweep(now);
       return decision;
+    },
+  };
+}
+
+export interface CheckBudgetOptions {
+  /** Check time that may be spent in a burst (ms). */
+  capacityMs?: number;
+  /** Check time regained per second of wall time (ms): the share of the thread checks may use. */
+  refillMsPerSecond?: number;
+}
+
+/**
+ * The bot's check budget, for all users together: a bucket of thread time that each check draws
+ * on by the CPU time it took, refilled at `refillMsPerSecond`. Ordinary traffic never empties it (a check
+ * takes a few ms); many accounts sending the slowest texts they can build would, and then new
+ * checks are answered at once with 「混み合っています」 instead of queueing behind work that would
+ * make every answer late.
+ */
+export interface CheckBudget {
+  /** May a check start now? `first` is true once per busy spell (for one log line). */
+  allow(nowMs: number): { ok: true } | { ok: false; first: boolean };
+  /** What a check took (CPU ms). */
+  charge(ms: number, nowMs: number): void;
+  readonly availableMs: number;
+}
+
+export const DEFAULT_BUDGET_CAPACITY_MS = 5000;
+export const DEFAULT_BUDGET_REFILL_MS_PER_S = 800;
+
+export function createCheckBudget(opts: CheckBudgetOptions = {}): CheckBudget {
+  const capacity = opts.capacityMs ?? DEFAULT_BUDGET_CAPACITY_MS;
+  const refill = opts.refillMsPerSecond ?? DEFAULT_BUDGET_REFILL_MS_PER_S;
+  let available = capacity;
+  let last: number | null = null;
+  let busy = false;
+  const update = (now: number): void => {
+    if (last !== null && now > last) available = Math.min(capacity, available + ((now - last) / 1000) * refill);
+    if (last === null || now > last) last = now;
+  };
+  return {
+    allow(now) {
+      update(now);
+      if (available > 0) {
+        busy = false;
+        return { ok: true };
+      }
+      const first = !busy;
+      busy = true;
+      return { ok: false, first };
+    },
+    charge(ms, now) {
+      update(now);
+      available -= ms;
+    },
+    get availableMs() {
+      return available;
     },
   };
 }

@@ -7,6 +7,7 @@ import { MessageFlags, type APIEmbed, type RepliableInteraction } from 'discord.
 import { noteCopy } from '../reply/bot-copy.ts';
 import type { Bilingual, Locale } from '../reply/copy-types.ts';
 import { buildReportReply, type ButtonRow } from '../reply/embed.ts';
+import { QueueFullError } from './check-queue.ts';
 import { runCheck, type CheckInput, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
 import { localeOf } from './locale.ts';
@@ -31,16 +32,30 @@ export function payloadFor(outcome: CheckOutcome, locale: Locale): ReplyPayload 
       return { content: outcome.note[locale], embeds: [], components: [] };
     case 'limited':
       return { content: noteCopy.rateLimited(outcome.retryAfterSec)[locale], embeds: [], components: [] };
+    case 'busy':
+      return { content: noteCopy.busy[locale], embeds: [], components: [] };
   }
 }
+
+/** What a check that could not even be queued answers. */
+export const BUSY: CheckOutcome = { kind: 'busy' };
 
 export function shouldDefer(createdTimestamp: number, nowMs: number, chars: number): boolean {
   return chars > DEFER_OVER_CHARS || nowMs - createdTimestamp > DEFER_AFTER_AGE_MS;
 }
 
-/** Runs `job` in the services' check queue when there is one (the bot), else at once. */
-export function inQueue<T>(services: Services, job: () => T): Promise<T> {
-  if (services.queue) return services.queue.run(job);
+/**
+ * Runs `job` in the services' check queue when there is one (the bot), else at once. When the
+ * queue is full, resolves with `whenFull` (logged once per spell) instead of waiting.
+ */
+export function inQueue<T>(services: Services, job: () => T, whenFull?: T): Promise<T> {
+  if (services.queue) {
+    return services.queue.run(job).catch((err: unknown) => {
+      if (!(err instanceof QueueFullError) || whenFull === undefined) throw err;
+      if (err.first) services.log.warn('checks_queue_full', { queued: services.queue?.length });
+      return whenFull;
+    });
+  }
   try {
     return Promise.resolve(job());
   } catch (err) {
@@ -63,7 +78,7 @@ export async function answerCheck(interaction: RepliableInteraction, input: Chec
   const timer = deferral ? null : setTimeout(deferNow, Math.max(0, interaction.createdTimestamp + DEFER_AFTER_AGE_MS - nowMs));
   let outcome: CheckOutcome;
   try {
-    outcome = await inQueue(services, () => runCheck(input, services));
+    outcome = await inQueue(services, () => runCheck(input, services), BUSY);
   } finally {
     if (timer) clearTimeout(timer);
   }

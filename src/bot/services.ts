@@ -6,7 +6,8 @@ import { openStatsFromEnv } from '../stats/index.ts';
 import type { Services } from './command.ts';
 import { createCheckQueue } from './check-queue.ts';
 import type { Logger } from './log.ts';
-import { createRateLimiter } from './rate-limit.ts';
+import { createCheckBudget, createRateLimiter } from './rate-limit.ts';
+import { SEEN_LOOKUPS_PER_HOUR } from '../stats/seen.ts';
 import { createStatsGuard, type StatsGuard } from './stats-guard.ts';
 
 export async function createServices(config: Config, log: Logger, opts: { engine?: Engine } = {}): Promise<Services> {
@@ -15,7 +16,16 @@ export async function createServices(config: Config, log: Logger, opts: { engine
   const checkMs = warmUp(engine);
   log.info('engine_ready', { ms: Math.round(performance.now() - started), check_ms: Math.round(checkMs * 10) / 10 });
   const stats = await openStats(config, log, engine);
-  return { engine, stats, limiter: createRateLimiter(), queue: createCheckQueue(), log, now: () => new Date() };
+  return {
+    engine,
+    stats,
+    limiter: createRateLimiter(),
+    budget: createCheckBudget(),
+    lookups: createRateLimiter({ limit: SEEN_LOOKUPS_PER_HOUR, windowMs: 3_600_000 }),
+    queue: createCheckQueue(),
+    log,
+    now: () => new Date(),
+  };
 }
 
 /** Sample texts (made up, not users') covering the common paths: a tool request, a call, a harmless job. */

@@ -31,7 +31,7 @@ function cliLogger(db: string): StatsLogger & { failure: () => string | null } {
   return {
     info: (event, fields) => {
       if (event === 'stats_secret_generated') {
-        note(`generated a statistics key for ${db} in ${String(fields?.['file'])} (keep it with the database: without it the database's fingerprints and server keys cannot be matched again; STATS_SECRET sets your own)`);
+        note(`generated a statistics key for ${db} in ${String(fields?.['file'])} (keep it safe and apart from the database's backups: without it the database's fingerprints and server keys cannot be matched again; STATS_SECRET sets your own)`);
       }
     },
     warn: (event, fields) => note(`warning: ${event}${fields ? ` ${JSON.stringify(fields)}` : ''}`),

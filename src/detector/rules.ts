@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../paths.ts';
 import { foldPatternSource } from './normalize.ts';
+import { assertLinearTime } from './probe.ts';
 import { readingWidener } from './readings.ts';
 import { CategorySchema, PlatformSchema, StageSchema, ToolSchema, type Category, type Tool } from './types.ts';
 
@@ -196,25 +197,6 @@ export function compilePattern(src: string, lex: Lexicon, file: string, ruleId: 
   }
 }
 
-/** Runs a pattern against adversarial strings built from its own prefix and fails if it is slow. */
-function assertLinearEnough(re: RegExp, file: string, ruleId: string, field: string): void {
-  const probes = ['ああ', 'aa', '00', '  ', 'らいん', 'line', 'ー', '〇', '@', '.'].map((p) => p.repeat(750));
-  for (const probe of probes) {
-    const t0 = performance.now();
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    let guard = 0;
-    while ((m = re.exec(probe)) !== null && guard++ < 5000) {
-      if (m[0].length === 0) re.lastIndex += 1;
-    }
-    const ms = performance.now() - t0;
-    // Catastrophic backtracking is exponential: it blows far past this bound, while an
-    // ordinary pattern on a busy machine stays well under it.
-    if (ms > 1000) throw new RuleLoadError(file, ruleId, field, `pattern took ${ms.toFixed(0)} ms on a 1,500-char probe; rewrite it`);
-  }
-  re.lastIndex = 0;
-}
-
 function formatZodError(err: z.ZodError, data: unknown): { ruleId: string | undefined; field: string; detail: string } {
   const issue = err.issues[0];
   const p = issue?.path ?? [];
@@ -308,14 +290,11 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
         exampleOptions: { hit: r.examples.hit.map(exampleOptions), miss: r.examples.miss.map(exampleOptions) },
         file,
       };
-      if (opts.checkBacktracking !== false) {
-        compiled.patterns.forEach((re, k) => opts.cache?.probed(re) || assertLinearEnough(re, file, r.id, `patterns.${k}`));
-      }
       rules.push(compiled);
     }
   }
   const macroCache = new Map<string, RegExp>();
-  return {
+  return assertLinearTime({
     rules,
     caps,
     macro(name: string): RegExp {
@@ -326,5 +305,5 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
       }
       return re;
     },
-  };
+  }, opts.checkBacktracking === false ? null : Object.keys(lex.macros), opts.cache ? { skip: (re) => (opts.cache as RulesLoadCache).probed(re) } : {});
 }

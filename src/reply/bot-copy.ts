@@ -68,6 +68,11 @@ export const noteCopy = {
       `短い時間にたくさんのチェックをいただいたため、少しお休みしています。${seconds}秒ほどしてから、もう一度お試しください。`,
       `You have sent many checks in a short time, so I am taking a short break. Please try again in about ${seconds} seconds.`,
     ),
+  /** Everyone's checks together have used the bot's share of its time (or its queue is full). */
+  busy: b(
+    'ただいま混み合っています。申し訳ありませんが、1分ほどしてからもう一度お試しください。',
+    'The checker is busy right now. Sorry — please try again in a minute or so.',
+  ),
   statsUnavailable: b(
     'いま統計データベースを利用できないため、集計を表示できません。しばらくしてからもう一度お試しください（メッセージのチェックはこれまでどおり使えます）。',
     'The statistics database is not available right now, so statistics cannot be shown. Please try again later (checking messages works as usual).',

@@ -3,8 +3,11 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { StatsConfigError } from './errors.ts';
 import { DEFAULT_DIGEST_CRON_PATTERN, DEFAULT_RETENTION_DAYS, MIN_RETENTION_DAYS } from './store.ts';
 import { TIMEZONE } from './time.ts';
+
+export { StatsConfigError } from './errors.ts';
 
 export const DEFAULT_DATABASE_PATH = 'data/gaibu-guard.db';
 /** Monday 09:00 in Asia/Tokyo. */
@@ -14,8 +17,19 @@ const unsetIfEmpty = (v: unknown): unknown => (typeof v === 'string' && v.trim()
 
 export const StatsEnvSchema = z.object({
   DATABASE_PATH: z.preprocess(unsetIfEmpty, z.string().optional()).transform((v) => v ?? DEFAULT_DATABASE_PATH),
-  /** When unset, a key is generated once into `stats-secret` beside the database (mode 0600; see secretFileFor). */
+  /** When unset, a key is generated once into STATS_SECRET_FILE (mode 0600). */
   STATS_SECRET: z.preprocess(unsetIfEmpty, z.string().trim().min(32, { error: 'must be at least 32 characters (try: openssl rand -base64 32)' }).optional()),
+  /**
+   * Where the generated key is kept; by default outside the database folder, so a copy of data/
+   * holds no key: $XDG_CONFIG_HOME/gaibu-guard/stats-secret, else ~/.config/gaibu-guard/stats-secret.
+   */
+  STATS_SECRET_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+  /**
+   * The key the database was written with, when changing keys: server opt-outs and settings are
+   * carried over to the new key (STATS_SECRET or the key file). Without it, a database written
+   * with another key stops the program.
+   */
+  STATS_PREVIOUS_SECRET: z.preprocess(unsetIfEmpty, z.string().trim().min(32, { error: 'must be at least 32 characters (the key the database was written with)' }).optional()),
   RETENTION_DAYS: z
     .preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a whole number of days' }).int().min(MIN_RETENTION_DAYS, { error: `must be at least ${MIN_RETENTION_DAYS}` }).optional())
     .transform((v) => v ?? DEFAULT_RETENTION_DAYS),
@@ -35,13 +49,6 @@ function isValidCron(pattern: string): boolean {
   }
 }
 
-export class StatsConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid statistics configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'StatsConfigError';
-  }
-}
-
 export function loadStatsEnv(env: NodeJS.ProcessEnv = process.env): StatsEnv {
   const parsed = StatsEnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
@@ -49,22 +56,18 @@ export function loadStatsEnv(env: NodeJS.ProcessEnv = process.env): StatsEnv {
 }
 
 /**
- * The generated key lives beside the database it protects: data/stats-secret for the default. In a
- * folder that everyone may write to (/tmp, /var/tmp), a file named `stats-secret` would be shared by
- * every database there, and could be put there by anyone: the key is then named after its database
- * (/tmp/x.db → /tmp/x.db.key).
+ * Where the generated key lives unless STATS_SECRET_FILE says otherwise: the user's configuration
+ * folder, never the database folder (a backup or copy of data/ must not carry the key with it).
  */
-export function secretFileFor(databasePath: string): string {
-  const db = path.resolve(databasePath);
-  const dir = path.dirname(db);
-  return sharedFolder(dir) ? `${db}.key` : path.join(dir, 'stats-secret');
+export function defaultSecretFile(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env['XDG_CONFIG_HOME']?.trim();
+  const home = env['HOME']?.trim();
+  const base = xdg ? xdg : home ? path.join(home, '.config') : null;
+  if (!base) throw new StatsConfigError(['STATS_SECRET_FILE: is not set and there is no home folder to keep the generated key in (set STATS_SECRET_FILE or STATS_SECRET)']);
+  return path.join(path.resolve(base), 'gaibu-guard', 'stats-secret');
 }
 
-/** Writable by others (o+w), like /tmp; a folder that does not exist yet is ours to create. */
-function sharedFolder(dir: string): boolean {
-  try {
-    return (statSync(dir).mode & 0o002) !== 0;
-  } catch {
-    return false;
-  }
+/** Where earlier versions generated the key: beside the database. Moved out on first start. */
+export function legacySecretFile(databasePath: string): string {
+  return path.join(path.dirname(path.resolve(databasePath)), 'stats-secret');
 }

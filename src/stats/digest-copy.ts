@@ -126,33 +126,42 @@ export function changeText(n: number, prev: number): string {
 /** /stats replies. */
 export const statsCopy = {
   description: b('外部誘導チェックの集計（件数のみ）を表示します', 'Show community check statistics (counts only)'),
-  periodOption: b('集計する期間', 'Period'),
+  periodOption: b('集計する期間（終わった週のみ）', 'Period (completed weeks only)'),
   scopeOption: b('このサーバーだけか、すべてのサーバーか', 'This server only, or all servers'),
-  periodWeek: b('直近7日間', 'Last 7 days'),
-  periodMonth: b('直近30日間', 'Last 30 days'),
+  periodWeek: b('先週', 'Last week'),
+  periodMonth: b('直近4週間', 'Last 4 weeks'),
+  periodSpan: (period: Bilingual, range: string): Bilingual => b(`${period.ja} ${range}`, `${period.en}, ${range}`),
   scopeServer: b('このサーバー', 'This server'),
   scopeAll: b('すべてのサーバー', 'All servers'),
   heading: (period: Bilingual, scope: Bilingual): Bilingual =>
     b(`📊 チェックの集計（${period.ja}・${scope.ja}）`, `📊 Check statistics (${period.en}, ${scope.en})`),
-  total: (n: number, prev: number): Bilingual =>
-    b(`チェック件数：${countText(n)}（前の期間 ${countText(prev)}${changeText(n, prev)}）`, `Checks: ${countTextEn(n)} (previous period: ${countTextEn(prev)})`),
+  total: (ja: string, prevJa: string, en: string, prevEn: string): Bilingual => b(`チェック件数：${ja}（前の期間 ${prevJa}）`, `Checks: ${en} (previous period: ${prevEn})`),
+  /** A rounded count (replies.ts roughCount: 9 stands for 1–9). */
+  count: (n: number): Bilingual =>
+    n <= 0 ? b('0件', '0') : n < 10 ? b('10件未満', 'under 10') : b(`約${n.toLocaleString('ja-JP')}件`, `about ${n.toLocaleString('en-US')}`),
+  /** An item fewer than five people are behind (or none). */
+  few: b('少数', 'few'),
   levels: b('判定の内訳', 'Verdicts'),
   categories: b('カテゴリ', 'Categories'),
   tools: b('名前が出た連絡手段・支払い手段', 'Tools mentioned'),
   platforms: b('サービス', 'Platforms'),
-  none: b('（3件以上の項目はありません）', '(nothing with 3 or more)'),
+  none: b('（5人以上がチェックした項目はありません）', '(nothing checked by 5 or more people)'),
   tooFew: b(
-    'この期間のチェックはまだ3件未満のため、内訳は表示できません。',
-    'Fewer than 3 checks in this period, so no breakdown is shown.',
+    'この期間にチェックした人がまだ5人未満のため、件数と内訳は表示できません。',
+    'Fewer than 5 people checked in this period, so no counts are shown.',
   ),
   optedOut: b(
     'このサーバーは集計に参加していません（管理者が /digest-admin で停止しています）。「すべてのサーバー」の集計は表示できます。',
     'This server does not take part in statistics (an admin turned it off with /digest-admin). You can still see "all servers".',
   ),
   noServer: b('サーバーの外では「すべてのサーバー」の集計を表示します。', 'Outside a server, statistics for all servers are shown.'),
+  notInstalled: b(
+    'このサーバーにはボットが追加されていないため、サーバー別の集計はありません。「すべてのサーバー」の集計を表示します。',
+    'The bot is not added to this server, so it has no statistics of its own. Statistics for all servers are shown.',
+  ),
   footer: b(
-    '※ 件数のみの集計です。3件未満の項目は「その他（少数）」にまとめています。保存している情報は /privacy で確認できます。',
-    '※ Counts only; items under 3 are folded into "Other (few)". See /privacy for what is stored.',
+    '※ 終わった週（月〜日）の件数のみで、今週の分は含みません。5人以上がチェックした項目だけを表示し、それ以外は「少数」「その他（少数）」にまとめています。件数は概数です。保存している情報は /privacy で確認できます。',
+    '※ Completed weeks (Monday–Sunday) only, never the current one. Only items that 5 or more people checked are shown; the rest are "few" or "Other (few)". Counts are rounded. See /privacy for what is stored.',
   ),
   digestProblem: (problem: DigestProblemCopyKey, week: string): Bilingual => {
     const why = digestProblemText[problem];
@@ -173,7 +182,7 @@ export const digestProblemText: Record<DigestProblemCopyKey, Bilingual> = {
   post_failed: b('投稿中にエラーが起きました', 'an error occurred while posting'),
 };
 
-/** /privacy: what is stored and what is not. */
+/** /privacy: what is stored and what is not, and who can see what. */
 export const privacyCopy = {
   description: b('このボットが保存する情報・保存しない情報を説明します', 'What this bot stores and what it does not'),
   body: b(
@@ -190,12 +199,15 @@ export const privacyCopy = {
       '・判定（危険・注意・軽微・問題なし）と、当てはまったカテゴリ・ルールの種類',
       '・文面に出てきた連絡手段の種類（LINE、Zoom など。IDや番号ではありません）',
       '・サービス（クラウドワークス等）と段階、チェックの方法（/check・右クリック・DMなど）',
-      '・サーバーを区別するための暗号化した値（鍵付きハッシュ。サーバーIDには戻せません）',
+      '・サーバーを区別するための暗号化した値（鍵付きハッシュ。サーバーIDには戻せません。ボットを追加したサーバーの場合のみ）',
       '・「似た文面がほかに何件チェックされたか」を数えるための文面の指紋（鍵付きハッシュ。連絡先を伏せた形から計算し、本文には戻せません。30日で削除）',
-      '・同じ人の重複を数えないための、週ごとに変わる暗号化した値（ユーザーIDには戻せず、週をまたいで同じ人かどうかも分かりません。30日で削除）',
+      '・同じ人を二重に数えないための、週ごとに変わる暗号化した値（ユーザーIDには戻せません。週ごとのランダムな値を混ぜて計算し、その値は31日後に削除するため、それ以降は誰の値か確かめる方法もなくなります）',
       '',
-      '**表示するもの**',
-      '・/stats と週間ダイジェストには件数の集計だけを表示し、3件未満の項目は「その他（少数）」にまとめます。',
+      '**表示するもの（誰が何を見られるか）**',
+      '・/stats は終わった週（月〜日）の件数だけを表示し、今週の分は含みません。5人以上がチェックした項目だけを、おおよその件数で表示します。',
+      '・サーバー別の集計は、ボットを追加したサーバーでのみ表示します（そのサーバーの管理者は記録を停止できます）。',
+      '・「ほかに N 件チェックされています」は、注意・危険と判定された文面を、ほかに5人以上がチェックしていた場合だけ表示します（1人あたり1時間に10回まで）。',
+      '・サーバー管理者が見られるのも、/stats・週間ダイジェストと同じ集計だけです。個々のチェックや、誰がチェックしたかは、管理者にもボットの運営者にも分かりません。',
       '・管理者がダイジェストの投稿先を設定した場合、そのチャンネルIDを保存します。',
       '',
       '**期間と停止**',
@@ -215,12 +227,15 @@ export const privacyCopy = {
       '- The verdict and which categories and rules matched',
       '- Which kinds of tools the text names (LINE, Zoom, …; never an ID or a number)',
       '- The platform and stage, and how you checked (/check, context menu, DM, …)',
-      '- A keyed hash that tells servers apart (it cannot be turned back into a server ID)',
+      '- A keyed hash that tells servers apart (it cannot be turned back into a server ID; only for servers that added the bot)',
       '- Keyed fingerprints of the text with contact details replaced, to count similar texts (they cannot be turned back into text; deleted after 30 days)',
-      '- A keyed value that changes every week, so one person is counted once (it cannot be turned back into a user ID or linked across weeks; deleted after 30 days)',
+      '- A keyed value that changes every week, so one person is counted once (it cannot be turned back into a user ID; it mixes in a random value of the week, deleted after 31 days, after which nobody can tell whose it was)',
       '',
-      '**What is shown**',
-      '- /stats and the weekly digest show counts only; anything under 3 is folded into "Other (few)".',
+      '**What is shown (who sees what)**',
+      '- /stats shows completed weeks (Monday–Sunday) only, never the current one, and only items that 5 or more people checked, with rounded counts.',
+      "- A server's own numbers are shown only in servers that added the bot (their admins can stop recording).",
+      '- "Checked N other times" appears only on texts judged caution or danger, when 5 or more other people checked them (up to 10 times an hour per person).',
+      "- Server admins see the same totals as /stats and the weekly digest, nothing more: no one, not even the bot's operator, can see single checks or who made them.",
       '- If an admin sets a digest channel, that channel ID is stored.',
       '',
       '**Retention and opting out**',
@@ -265,23 +280,36 @@ export const adminCopy = {
     'Nothing was changed. To stop recording and delete the records, run it again with confirm set to True.',
   ),
   optedIn: b('✅ このサーバーのチェックの記録を再開しました（本文や個人を特定する情報は保存しません）。', '✅ Recording resumed for this server (no text or identities are stored).'),
-  statusText: (s: { channel: string | null; scope: Bilingual; optedOut: boolean; lastWeek: string | null; cron: string }): Bilingual =>
+  statusText: (s: {
+    channel: string | null;
+    scope: Bilingual;
+    optedOut: boolean;
+    postedWeek: string | null;
+    problem: { week: string; why: Bilingual } | null;
+    cron: string;
+  }): Bilingual =>
     b(
       [
         '⚙️ **現在の設定**',
         `・週間ダイジェストの投稿先：${s.channel ? `<#${s.channel}>（${s.scope.ja}）` : '未設定'}`,
         `・投稿のタイミング：${s.cron}`,
-        `・最後に投稿した週：${s.lastWeek ?? 'なし'}`,
+        `・最後に投稿した週：${s.postedWeek ?? 'なし'}`,
+        ...(s.problem ? [`・⚠️ ${s.problem.week} のダイジェストは投稿できませんでした：${s.problem.why.ja}。チャンネルと権限をご確認ください。`] : []),
         `・このサーバーの記録：${s.optedOut ? '停止中' : '記録する（本文や個人情報は保存しません）'}`,
       ].join('\n'),
       [
         '⚙️ **Current settings**',
         `- Digest channel: ${s.channel ? `<#${s.channel}> (${s.scope.en})` : 'not set'}`,
         `- Schedule: ${s.cron}`,
-        `- Last week posted: ${s.lastWeek ?? 'none'}`,
+        `- Last week posted: ${s.postedWeek ?? 'none'}`,
+        ...(s.problem ? [`- ⚠️ The digest for ${s.problem.week} could not be posted (${s.problem.why.en}). Check the channel and permissions.`] : []),
         `- Recording for this server: ${s.optedOut ? 'off' : 'on (no text or identities stored)'}`,
       ].join('\n'),
     ),
+  needManageGuild: b(
+    'この操作には「サーバー管理」の権限が必要です。サーバーの管理者にご相談ください。',
+    'This needs the Manage Server permission. Please ask a server admin.',
+  ),
   previewNote: b('（プレビューです。チャンネルには投稿していません）', '(Preview only; nothing was posted.)'),
   schedule: (cron: string): Bilingual =>
     cron === '0 9 * * 1' ? b('毎週月曜 9:00（日本時間）', 'every Monday 09:00 JST') : b(`cron「${cron}」（日本時間）`, `cron "${cron}" (JST)`),

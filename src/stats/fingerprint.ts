@@ -10,6 +10,11 @@
 // bands (LSH), so texts with high Jaccard similarity share at least one band. Every value that
 // leaves this module is a truncated keyed HMAC; the canonical form and the MinHash values stay in
 // memory only.
+//
+// Only what the detector reads is fingerprinted: the first DEFAULT_MAX_CHARS (8,000) characters.
+// Every step is linear in that (the normalizer, the contact patterns, one pass, MinHash), so a
+// 100,000-character paste costs what 8,000 do.
+import { DEFAULT_MAX_CHARS } from '../detector/detect.ts';
 import { contactMaskRanges } from '../detector/mask.ts';
 import { normalize } from '../detector/normalize.ts';
 import type { RuleSet } from '../detector/rules.ts';
@@ -113,9 +118,16 @@ export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
   return same / a.length;
 }
 
+/** The first `max` characters, as the detector caps its input (never half a surrogate pair). */
+export function capped(text: string, max = DEFAULT_MAX_CHARS): string {
+  if (text.length <= max) return text;
+  const c = text.charCodeAt(max - 1);
+  return text.slice(0, c >= 0xd800 && c <= 0xdbff ? max - 1 : max);
+}
+
 /** Keyed fingerprints of a text, or null when nothing of it is left to compare (only symbols). */
-export function fingerprintText(raw: string, rules: RuleSet, keys: Keyring): Fingerprints | null {
-  const canon = canonicalText(raw, rules);
+export function fingerprintText(raw: string, rules: RuleSet, keys: Keyring, maxChars = DEFAULT_MAX_CHARS): Fingerprints | null {
+  const canon = canonicalText(capped(raw, maxChars), rules);
   if (canon.length === 0 || canon === PLACEHOLDER) return null;
   const exact = keys.mac('exact', FINGERPRINT_BYTES, canon);
   if (canon.length < MIN_NEAR_CHARS) return { exact, bands: [] };

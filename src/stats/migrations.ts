@@ -82,6 +82,40 @@ export const MIGRATIONS: readonly string[] = [
     problem_week TEXT
   ) STRICT;
   `,
+  // 2: distinct people per item and week (for /stats thresholds), salts for reporter hashes, key
+  // rotation, and digest posts told apart from digest claims.
+  `
+  -- For each counted item, a 256-bit set per server and ISO week: every check sets the bit its
+  -- weekly reporter hash picks (src/stats/people.ts), so the bits set are a lower bound on the
+  -- people behind the item. guild = X'00': all checks; X'01': checks from no server (DM, CLI).
+  -- Nothing in it can be tied to a person.
+  CREATE TABLE people_weekly (
+    guild BLOB NOT NULL,
+    week  INTEGER NOT NULL,
+    v     BLOB NOT NULL,
+    PRIMARY KEY (guild, week)
+  ) STRICT, WITHOUT ROWID;
+
+  -- A random salt per ISO week, mixed into that week's reporter hashes; deleted 31 days after the
+  -- week ends (with the last fingerprints that could use it).
+  CREATE TABLE reporter_salts (
+    week TEXT PRIMARY KEY,
+    salt BLOB NOT NULL
+  ) STRICT;
+
+  -- During a key rotation (STATS_PREVIOUS_SECRET): the server hashes still under the old key. A
+  -- server's rows move to its new hash when the bot next sees the server.
+  CREATE TABLE rekey_pending (
+    guild BLOB PRIMARY KEY
+  ) STRICT, WITHOUT ROWID;
+
+  -- posted_week: the last week whose digest was actually posted (last_week is the last claimed).
+  -- problem_noticed: an admin has seen the problem on /stats (it stays in /digest-admin status
+  -- until a post succeeds or the channel is set again).
+  ALTER TABLE guild_settings ADD COLUMN posted_week TEXT;
+  ALTER TABLE guild_settings ADD COLUMN problem_noticed INTEGER NOT NULL DEFAULT 0;
+  UPDATE guild_settings SET posted_week = last_week WHERE problem IS NULL OR problem_week IS NOT last_week;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

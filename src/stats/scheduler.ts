@@ -6,7 +6,8 @@
 //   moment computes the same week, and a start after downtime finds the week it missed;
 // - the week is claimed in the database (one conditional UPDATE) before posting, so neither a
 //   restart nor a second process can post it again; a post that fails is not retried that week,
-//   it is remembered and an admin is told on the next /stats.
+//   it is remembered: an admin is told on the next /stats, and /digest-admin status shows it
+//   until a later post succeeds (or the channel is set again).
 import { Cron } from 'croner';
 import type { RuleSet } from '../detector/rules.ts';
 import { DEFAULT_DIGEST_CRON } from './config.ts';
@@ -106,6 +107,7 @@ export function createDigestScheduler(opts: SchedulerOptions): DigestScheduler {
         }
         if (outcome.ok) {
           result.posted++;
+          stats.noteDigestPosted(target.guildKey, week);
           log.info('digest_posted', { week, scope: target.scope });
         } else {
           result.failed++;

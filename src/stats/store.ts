@@ -7,9 +7,14 @@
 // every query flushes first; a crash loses at most the last `flushMs` of statistics, never a reply.
 //
 // Reads: queries use the hourly rollup tables (maintained in the same transaction as the rows), so
-// a digest reads a few thousand rows however many checks there were.
+// a digest reads a few thousand rows however many checks there were; people_weekly says how many
+// different people (at least) each item comes from, per week (people.ts).
+//
+// The file and its -wal / -shm are created owner-only (0600), like the key. The key must be the
+// one the database was written with: another key stops the program, unless the old one is given
+// (previousSecret) to rotate, which carries each server's settings and rows over to its new hash.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -20,10 +25,12 @@ import { categoriesMask, codeOf, DIM, toolsMask } from './codes.ts';
 import { addEncoded, countsFromVector, encodeVector, mergeEncoded, vectorCode, type Counts, type CountVector } from './counts.ts';
 import { fingerprintText, type Fingerprints } from './fingerprint.ts';
 import { dueWeek } from './due.ts';
-import { createKeyring, GUILD_KEY_BYTES, REPORTER_KEY_BYTES, type Keyring } from './keys.ts';
+import { StatsConfigError } from './errors.ts';
+import { createKeyring, GUILD_KEY_BYTES, REPORTER_KEY_BYTES, REPORTER_SALT_BYTES, type Keyring } from './keys.ts';
 import { migrate } from './migrations.ts';
+import { addPerson, encodePeople, mergePeople, orEncodedPeople, type PeopleVector } from './people.ts';
 import { CHECK_SOURCES, type RecordMeta, type RecordResult, type StatsPort } from './port.ts';
-import { DAY_HOURS, hourOf, isoWeekOfHour, lastCompleteWeek, WEEK_HOURS, weekStartHour, type IsoWeek } from './time.ts';
+import { DAY_HOURS, hourOf, isoWeekOfHour, isoWeekStartHour, lastCompleteWeek, WEEK_HOURS, weekStartHour, type IsoWeek } from './time.ts';
 
 /** The subset of the bot's logger the store uses (src/bot/log.ts satisfies it). */
 export interface StatsLogger {
@@ -45,8 +52,12 @@ export const DEFAULT_RETENTION_DAYS = 365;
 export const DEFAULT_DIGEST_CRON_PATTERN = '0 9 * * 1';
 /** /stats month compares with the 30 days before, so hourly rows must outlive 60 days. */
 export const MIN_RETENTION_DAYS = 60;
+/** People bits are kept at least this long (/stats month: 4 complete weeks and the 4 before). */
+const PEOPLE_KEEP_DAYS = 70;
 
 const ALL = Buffer.from([0]);
+/** people_weekly only: checks from no server, so the all-checks row can be rebuilt after an opt-out. */
+const NO_GUILD = Buffer.from([1]);
 
 export const DIGEST_SCOPES = ['all', 'server'] as const;
 export type DigestScope = (typeof DIGEST_SCOPES)[number];
@@ -61,7 +72,11 @@ export interface GuildSettings {
   channelId: string | null;
   scope: DigestScope;
   optedOut: boolean;
+  /** The last week claimed for posting (posted, or tried and failed). */
   lastWeek: IsoWeek | null;
+  /** The last week whose digest was actually posted. */
+  postedWeek: IsoWeek | null;
+  /** The last failed post, until a post succeeds or the channel is set or cleared. */
   problem: DigestProblem | null;
   problemWeek: IsoWeek | null;
 }
@@ -77,6 +92,8 @@ export interface MaintenanceResult {
   rolledHourlyRows: number;
   deletedChecks: number;
   deletedFingerprints: number;
+  /** Weekly reporter salts past their 31 days: that week's reporter hashes are now unrecoverable. */
+  deletedSalts: number;
 }
 
 export interface PurgeResult {
@@ -94,6 +111,11 @@ export interface CommunityStats extends StatsPort {
   guildKeyOf(guildId: string): GuildKey;
   /** Counts over hour buckets [fromHour, toHour), for every check or one server. */
   counts(guildKey: GuildKey | null, fromHour: number, toHour: number): Counts;
+  /**
+   * Who the counts come from: per item, the people bits of the ISO weeks starting in
+   * [fromHour, toHour) (people.ts: peopleOf gives a lower bound on the number of people).
+   */
+  people(guildKey: GuildKey | null, fromHour: number, toHour: number): PeopleVector;
   settings(guildKey: GuildKey): GuildSettings;
   /** Sets the digest channel; the first post is at the next scheduled run (never an old week at once). */
   setDigestChannel(guildKey: GuildKey, channelId: string, scope: DigestScope, now: Date): GuildSettings;
@@ -106,8 +128,18 @@ export interface CommunityStats extends StatsPort {
   /** Claims `week` for a server's digest; false when it was already claimed (never post twice). */
   claimDigestWeek(guildKey: GuildKey, week: IsoWeek): boolean;
   noteDigestProblem(guildKey: GuildKey, week: IsoWeek, problem: DigestProblem): void;
-  /** Returns and forgets the last digest problem (shown once to an admin on /stats). */
+  /** A week's digest was posted: it becomes the last posted week and any problem is over. */
+  noteDigestPosted(guildKey: GuildKey, week: IsoWeek): void;
+  /**
+   * The last digest problem, once (for /stats: shown to the first admin who looks). It stays in
+   * settings() — and /digest-admin status — until it is fixed.
+   */
   takeDigestProblem(guildKey: GuildKey): { problem: DigestProblem; week: IsoWeek } | null;
+  /**
+   * During a key rotation: moves these servers' settings and rows to their new hashes (the bot
+   * passes every server it is in once the gateway is ready). Returns how many were moved.
+   */
+  carryOverGuilds(guildIds: Iterable<string>): number;
   /** Retention: hourly counts older than retentionDays → weekly totals; old checks and fingerprints deleted. */
   maintain(now: Date): MaintenanceResult;
   /** Writes queued rows now. */
@@ -123,6 +155,11 @@ export interface OpenStatsOptions {
   path: string;
   /** The statistics key (see keys.ts: loadOrCreateSecret). */
   secret: string;
+  /**
+   * The key the database was written with, to change keys (STATS_PREVIOUS_SECRET): opt-outs and
+   * server settings are carried over. Without it, a database under another key is refused.
+   */
+  previousSecret?: string | undefined;
   /** The detector's rules: contact-detail patterns for fingerprints, rule ids. */
   rules: RuleSet;
   retentionDays?: number;
@@ -150,7 +187,7 @@ interface PendingRow {
   categoryCodes: number[];
   toolCodes: number[];
   fps: Buffer[];
-  /** Weekly reporter hash, or a process-unique id when the check has no user. */
+  /** Weekly reporter hash, or a process-unique random id when the check has no user. */
   who: Buffer;
   repeated: boolean;
 }
@@ -165,9 +202,12 @@ const SettingsRowSchema = z.object({
   scope: z.enum(DIGEST_SCOPES),
   opted_out: z.union([z.literal(0), z.literal(1)]),
   last_week: IsoWeekOrNull,
+  posted_week: IsoWeekOrNull,
   problem: z.enum(DIGEST_PROBLEMS).nullable(),
   problem_week: IsoWeekOrNull,
+  problem_noticed: z.union([z.literal(0), z.literal(1)]),
 });
+const SaltRowSchema = z.object({ week: z.string().regex(/^\d{4}-W\d{2}$/), salt: z.instanceof(Buffer).refine((b) => b.length === REPORTER_SALT_BYTES) });
 const TargetRowSchema = z.object({
   guild: z.instanceof(Buffer),
   channel: z.string().regex(/^\d{1,25}$/),
@@ -193,9 +233,12 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   const digestCron = opts.digestCron ?? DEFAULT_DIGEST_CRON_PATTERN;
   const flushMs = opts.flushMs ?? 250;
   const batchSize = opts.batchSize ?? 5000;
-  if (opts.path !== ':memory:') mkdirSync(path.dirname(path.resolve(opts.path)), { recursive: true });
+  if (opts.path !== ':memory:') createOwnerOnly(opts.path);
   const db = new Database(opts.path);
   db.pragma('journal_mode = WAL');
+  // SQLite gives -wal and -shm the mode of the database file; files left by an earlier version
+  // (0644) are tightened here.
+  if (opts.path !== ':memory:') tightenFiles(opts.path);
   // Short: better-sqlite3 waits synchronously, so a lock held by another process (a CLI
   // `check --record`, a backup) would freeze the bot for the whole timeout. A busy write fails
   // fast, its rows stay queued, and a retry follows (see flush).
@@ -210,10 +253,12 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   const blob = (x: unknown): Uint8Array | null => (x instanceof Uint8Array ? x : null);
   db.function('counts_add', { deterministic: true }, (a: unknown, b: unknown) => mergeEncoded(blob(a), blob(b), 1));
   db.function('counts_sub', { deterministic: true }, (a: unknown, b: unknown) => mergeEncoded(blob(a), blob(b), -1));
+  db.function('people_or', { deterministic: true }, (a: unknown, b: unknown) => mergePeople(blob(a), blob(b)));
   migrate(db);
 
   const keys: Keyring = createKeyring(opts.secret);
-  checkKey(db, keys, log);
+  const previous: Keyring | null = opts.previousSecret ? createKeyring(opts.previousSecret) : null;
+  const rotating = checkKey(db, keys, previous, opts.path, log);
   // ---- prepared statements ------------------------------------------------------------------
   const insCheck = db.prepare(
     'INSERT INTO checks (hour, guild, level, platform, stage, source, categories, tools, rules) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -247,7 +292,11 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
        SELECT v FROM weekly WHERE guild = ? AND week >= ? AND week < ?`,
     )
     .pluck();
-  const getSettings = db.prepare('SELECT channel, scope, opted_out, last_week, problem, problem_week FROM guild_settings WHERE guild = ?');
+  const getSettings = db.prepare(
+    'SELECT channel, scope, opted_out, last_week, posted_week, problem, problem_week, problem_noticed FROM guild_settings WHERE guild = ?',
+  );
+  const upPeople = db.prepare('INSERT INTO people_weekly (guild, week, v) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = people_or(v, excluded.v)');
+  const peopleQ = db.prepare('SELECT v FROM people_weekly WHERE guild = ? AND week >= ? AND week < ?').pluck();
   const ensureSettings = db.prepare('INSERT OR IGNORE INTO guild_settings (guild) VALUES (?)');
   const optedOutRows = db.prepare('SELECT guild FROM guild_settings WHERE opted_out = 1').pluck();
 
@@ -284,9 +333,99 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       k = keys.mac('guild', GUILD_KEY_BYTES, guildId);
       if (guildKeys.size > 10_000) guildKeys.clear();
       guildKeys.set(guildId, k);
+      if (rekeyPending.size > 0) carryOver(guildId, k);
     }
     return k;
   };
+
+  // ---- key rotation ----------------------------------------------------------------------------
+  // Server hashes still under the previous key (empty unless rotating with the old key at hand).
+  const rekeyPending = new Set<string>(
+    rotating ? db.prepare('SELECT guild FROM rekey_pending').pluck().all().map((g) => z.instanceof(Buffer).parse(g).toString('hex')) : [],
+  );
+  const moveRows = db.transaction((from: Buffer, to: Buffer): boolean => {
+    const fromSettings = getSettings.get(from);
+    if (fromSettings !== undefined) {
+      if (getSettings.get(to) === undefined) {
+        db.prepare('UPDATE guild_settings SET guild = ? WHERE guild = ?').run(to, from);
+      } else {
+        // Set again under the new hash meanwhile: keep that, but an opt-out always carries over.
+        db.prepare('UPDATE guild_settings SET opted_out = MAX(opted_out, (SELECT opted_out FROM guild_settings WHERE guild = ?)) WHERE guild = ?').run(from, to);
+        db.prepare('DELETE FROM guild_settings WHERE guild = ?').run(from);
+      }
+    }
+    db.prepare('UPDATE checks SET guild = ? WHERE guild = ?').run(to, from);
+    db.prepare('UPDATE fp_seen SET guild = ? WHERE guild = ?').run(to, from);
+    for (const [table, col, merge] of [['hourly', 'hour', 'counts_add'], ['weekly', 'week', 'counts_add'], ['people_weekly', 'week', 'people_or']] as const) {
+      db.prepare(
+        `INSERT INTO ${table} (guild, ${col}, v) SELECT ?, ${col}, v FROM ${table} WHERE guild = ?
+         ON CONFLICT DO UPDATE SET v = ${merge}(v, excluded.v)`,
+      ).run(to, from);
+      db.prepare(`DELETE FROM ${table} WHERE guild = ?`).run(from);
+    }
+    db.prepare('DELETE FROM rekey_pending WHERE guild = ?').run(from);
+    return db.prepare('SELECT opted_out FROM guild_settings WHERE guild = ?').pluck().get(to) === 1;
+  });
+  /** Moves a server's rows from its old hash to its new one (once; only during a rotation). */
+  const carryOver = (guildId: string, to: Buffer): void => {
+    if (!previous) return;
+    const from = previous.mac('guild', GUILD_KEY_BYTES, guildId);
+    const fromHex = from.toString('hex');
+    if (!rekeyPending.has(fromHex)) return;
+    const optedOutNow = moveRows(from, to);
+    rekeyPending.delete(fromHex);
+    optedOut.delete(fromHex);
+    if (optedOutNow) {
+      optedOut.add(to.toString('hex'));
+      // Checks recorded under the new hash before the server was recognised: the opt-out covers them.
+      flush();
+      db.transaction(() => purge(to))();
+    }
+    if (rekeyPending.size === 0) {
+      db.prepare("DELETE FROM meta WHERE key = 'rotating_from'").run();
+      log.info('stats_key_rotated', {});
+    }
+  };
+
+  // ---- weekly salts of reporter hashes ---------------------------------------------------------
+  // A week's salt is made by the first check of the week and written with its batch (the check
+  // itself never writes: another process may hold the lock); deleted by maintain() 31 days after
+  // the week ends. Kept in memory (hex) for the few weeks the seen window spans.
+  const saltQ = db.prepare('SELECT salt FROM reporter_salts WHERE week = ?').pluck();
+  const insSalt = db.prepare('INSERT OR IGNORE INTO reporter_salts (week, salt) VALUES (?, ?)');
+  const salts = new Map<IsoWeek, string>();
+  /** Salts made here and not yet written. */
+  const newSalts = new Map<IsoWeek, Buffer>();
+  const cacheSalt = (week: IsoWeek, hex: string): string => {
+    salts.set(week, hex);
+    if (salts.size > SEEN_EXCLUDE + 2) salts.delete(salts.keys().next().value as IsoWeek);
+    return hex;
+  };
+  const saltOf = (week: IsoWeek, create: boolean): string | null => {
+    const hit = salts.get(week);
+    if (hit !== undefined) return hit;
+    const made = newSalts.get(week);
+    if (made) return cacheSalt(week, made.toString('hex'));
+    const row: unknown = saltQ.get(week);
+    if (row !== undefined) return cacheSalt(week, z.instanceof(Buffer).parse(row).toString('hex'));
+    if (!create) return null;
+    const salt = randomBytes(REPORTER_SALT_BYTES);
+    newSalts.set(week, salt);
+    return cacheSalt(week, salt.toString('hex'));
+  };
+  /** After a batch wrote the new salts: another process may have written its own first; use that. */
+  const settleSalts = (): void => {
+    for (const [week, salt] of newSalts) {
+      const row: unknown = saltQ.get(week);
+      const stored = row === undefined ? null : z.instanceof(Buffer).parse(row);
+      if (stored && !stored.equals(salt)) {
+        cacheSalt(week, stored.toString('hex'));
+        reporterKeys.clear();
+      }
+    }
+    newSalts.clear();
+  };
+  const reporterHash = (week: IsoWeek, salt: string, userId: string): Buffer => keys.mac('reporter', REPORTER_KEY_BYTES, week, salt, userId);
 
   /**
    * This week's reporter hash; the user's hashes for the other weeks the seen window touches are
@@ -296,13 +435,17 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     const week0 = weekStartHour(hour);
     const cached = reporterKeys.get(userId);
     if (cached && cached.hour0 === week0) return { own: cached.own, exclude: () => cached.exclude };
-    const own = keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(week0), userId);
+    const week = isoWeekOfHour(week0);
+    const own = reporterHash(week, saltOf(week, true) as string, userId);
     const entry = { hour0: week0, own, exclude: [own] };
     let complete = false;
     const exclude = (): Buffer[] => {
       if (complete) return entry.exclude;
       for (let w = week0 - WEEK_HOURS; w + WEEK_HOURS > hour - SEEN_WINDOW_DAYS * DAY_HOURS && entry.exclude.length < SEEN_EXCLUDE; w -= WEEK_HOURS) {
-        entry.exclude.push(keys.mac('reporter', REPORTER_KEY_BYTES, isoWeekOfHour(w), userId));
+        // A week without a salt has no hashes left to exclude (it was deleted, or nobody checked).
+        const wk = isoWeekOfHour(w);
+        const salt = saltOf(wk, false);
+        if (salt !== null) entry.exclude.push(reporterHash(wk, salt, userId));
       }
       complete = true;
       if (reporterKeys.size >= REPORTER_CACHE) {
@@ -355,22 +498,27 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
 
   const writeBatch = db.transaction((rows: PendingRow[]) => {
     // One count vector per (server, hour) touched by the batch, plus the all-servers one.
-    const inc = new Map<string, { guild: Buffer; hour: number; v: CountVector }>();
-    const vectorFor = (guild: Buffer, hour: number): CountVector => {
-      const k = `${guild.toString('latin1')}:${hour}`;
-      let e = inc.get(k);
-      if (!e) {
-        e = { guild, hour, v: new Map() };
-        inc.set(k, e);
-      }
-      return e.v;
-    };
+    const inc = new Buckets<CountVector>();
+    const vectorFor = (guild: Buffer, hour: number): CountVector => inc.get(guild, hour);
     const add = (v: CountVector, dim: number, key: number): void => {
       const code = vectorCode(dim, key);
       v.set(code, (v.get(code) ?? 0) + 1);
     };
+    // People bits per (server, week), plus the all-checks and no-server rows.
+    const ppl = new Buckets<PeopleVector>();
+    const peopleFor = (guild: Buffer, week: number): PeopleVector => ppl.get(guild, week);
     for (const r of rows) {
       const ruleCodes = r.rules.map(ruleIdFor);
+      const week = weekStartHour(r.hour);
+      for (const g of [ALL, r.guild ?? NO_GUILD]) {
+        const v = peopleFor(g, week);
+        addPerson(v, vectorCode(DIM.total, 0), r.who);
+        addPerson(v, vectorCode(DIM.level, r.level), r.who);
+        addPerson(v, vectorCode(DIM.platform, r.platform), r.who);
+        for (const c of r.categoryCodes) addPerson(v, vectorCode(DIM.category, c), r.who);
+        for (const t of r.toolCodes) addPerson(v, vectorCode(DIM.tool, t), r.who);
+        for (const c of ruleCodes) addPerson(v, vectorCode(DIM.rule, c), r.who);
+      }
       insCheck.run(r.hour, r.guild, r.level, r.platform, r.stage, r.source, r.categories, r.tools, ruleCodes.join(','));
       if (r.fps.length > 0) {
         const day = Math.floor(r.hour / DAY_HOURS);
@@ -391,7 +539,9 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
         if (r.repeated) add(v, DIM.repeated, 0);
       }
     }
-    for (const e of inc.values()) bump.run(e.guild, e.hour, encodeVector(e.v));
+    for (const e of inc.all()) bump.run(e.guild, e.at, encodeVector(e.v));
+    for (const e of ppl.all()) upPeople.run(e.guild, e.at, encodePeople(e.v));
+    for (const [week, salt] of newSalts) insSalt.run(week, salt);
   });
 
   const flush = (): void => {
@@ -399,10 +549,12 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       clearTimeout(timer);
       timer = null;
     }
-    if (pending.length === 0) return;
+    // Closed: the handle is gone; close() already wrote what it could and logged the rest.
+    if (closed || pending.length === 0) return;
     const rows = pending;
     try {
       writeBatch(rows);
+      settleSalts();
       pending = [];
       pendingSeen = new Map();
       if (failing) log.info('stats_write_recovered', { rows: rows.length });
@@ -464,7 +616,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   const settingsOf = (key: Buffer): GuildSettings => {
     const row = getSettings.get(key);
     if (row === undefined) {
-      return { guildKey: key.toString('hex'), channelId: null, scope: 'all', optedOut: false, lastWeek: null, problem: null, problemWeek: null };
+      return { guildKey: key.toString('hex'), channelId: null, scope: 'all', optedOut: false, lastWeek: null, postedWeek: null, problem: null, problemWeek: null };
     }
     const r = SettingsRowSchema.parse(row);
     return {
@@ -473,9 +625,35 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       scope: r.scope,
       optedOut: r.opted_out === 1,
       lastWeek: r.last_week,
+      postedWeek: r.posted_week,
       problem: r.problem,
       problemWeek: r.problem_week,
     };
+  };
+
+  /** Deletes every row recorded for a server (inside the caller's transaction); returns its checks. */
+  const purge = (key: Buffer): number => {
+    db.prepare('DELETE FROM fp_seen WHERE guild = ?').run(key);
+    const checks = db.prepare('DELETE FROM checks WHERE guild = ?').run(key).changes;
+    // The all-servers totals include this server's counts: take them out too.
+    for (const [table, col] of [['hourly', 'hour'], ['weekly', 'week']] as const) {
+      db.prepare(
+        `UPDATE ${table} AS a SET v = counts_sub(a.v, g.v)
+         FROM (SELECT ${col} AS t, v FROM ${table} WHERE guild = ?) AS g
+         WHERE a.guild = ? AND a.${col} = g.t`,
+      ).run(key, ALL);
+      db.prepare(`DELETE FROM ${table} WHERE guild = ?`).run(key);
+    }
+    // People bits cannot be subtracted: the all-checks row of each week is rebuilt from the rest.
+    const weeks = db.prepare('SELECT week FROM people_weekly WHERE guild = ?').pluck().all(key).map((w) => z.number().parse(w));
+    db.prepare('DELETE FROM people_weekly WHERE guild = ?').run(key);
+    for (const week of weeks) {
+      const v: PeopleVector = new Map();
+      for (const row of db.prepare("SELECT v FROM people_weekly WHERE week = ? AND guild <> X'00'").pluck().all(week)) orEncodedPeople(v, z.instanceof(Buffer).parse(row));
+      if (v.size === 0) db.prepare('DELETE FROM people_weekly WHERE guild = ? AND week = ?').run(ALL, week);
+      else db.prepare('INSERT OR REPLACE INTO people_weekly (guild, week, v) VALUES (?, ?, ?)').run(ALL, week, encodePeople(v));
+    }
+    return checks;
   };
 
   const store: CommunityStats = {
@@ -547,6 +725,17 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       if (closed) return;
       flush();
       closed = true;
+      // A write that keeps failing (locked, read-only, gone) is not retried on a closed handle:
+      // its rows are dropped, and said so.
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      if (pending.length > 0) {
+        log.warn('stats_rows_dropped', { rows: pending.length, reason: 'closed' });
+        pending = [];
+        pendingSeen = new Map();
+      }
       try {
         db.pragma('optimize');
       } catch {
@@ -569,6 +758,19 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       return countsFromVector(sum, (id) => ruleNames.get(id));
     },
 
+    people(guildKey: GuildKey | null, fromHour: number, toHour: number): PeopleVector {
+      flush();
+      const v: PeopleVector = new Map();
+      for (const row of peopleQ.all(guildKey === null ? ALL : parseGuildKey(guildKey), fromHour, toHour)) orEncodedPeople(v, z.instanceof(Buffer).parse(row));
+      return v;
+    },
+
+    carryOverGuilds(guildIds: Iterable<string>): number {
+      const before = rekeyPending.size;
+      for (const id of guildIds) if (rekeyPending.size > 0) carryOver(id, guildKeyBuf(id));
+      return before - rekeyPending.size;
+    },
+
     settings(guildKey: GuildKey): GuildSettings {
       return settingsOf(parseGuildKey(guildKey));
     },
@@ -581,7 +783,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       db.transaction(() => {
         ensureSettings.run(key);
         db.prepare(
-          `UPDATE guild_settings SET channel = ?, scope = ?, problem = NULL, problem_week = NULL,
+          `UPDATE guild_settings SET channel = ?, scope = ?, problem = NULL, problem_week = NULL, problem_noticed = 0,
              last_week = CASE WHEN last_week IS NULL OR last_week < ? THEN ? ELSE last_week END
            WHERE guild = ?`,
         ).run(channel, scope, due, due, key);
@@ -591,7 +793,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
 
     clearDigestChannel(guildKey: GuildKey): GuildSettings {
       const key = parseGuildKey(guildKey);
-      db.prepare('UPDATE guild_settings SET channel = NULL, problem = NULL, problem_week = NULL WHERE guild = ?').run(key);
+      db.prepare('UPDATE guild_settings SET channel = NULL, problem = NULL, problem_week = NULL, problem_noticed = 0 WHERE guild = ?').run(key);
       return settingsOf(key);
     },
 
@@ -602,18 +804,7 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       return db.transaction((): PurgeResult => {
         ensureSettings.run(key);
         db.prepare('UPDATE guild_settings SET opted_out = 1 WHERE guild = ?').run(key);
-        db.prepare('DELETE FROM fp_seen WHERE guild = ?').run(key);
-        const checks = db.prepare('DELETE FROM checks WHERE guild = ?').run(key).changes;
-        // The all-servers totals include this server's counts: take them out too.
-        for (const [table, col] of [['hourly', 'hour'], ['weekly', 'week']] as const) {
-          db.prepare(
-            `UPDATE ${table} AS a SET v = counts_sub(a.v, g.v)
-             FROM (SELECT ${col} AS t, v FROM ${table} WHERE guild = ?) AS g
-             WHERE a.guild = ? AND a.${col} = g.t`,
-          ).run(key, ALL);
-          db.prepare(`DELETE FROM ${table} WHERE guild = ?`).run(key);
-        }
-        return { checks };
+        return { checks: purge(key) };
       })();
     },
 
@@ -647,15 +838,24 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
     },
 
     noteDigestProblem(guildKey: GuildKey, week: IsoWeek, problem: DigestProblem): void {
-      db.prepare('UPDATE guild_settings SET problem = ?, problem_week = ? WHERE guild = ?').run(problem, week, parseGuildKey(guildKey));
+      db.prepare('UPDATE guild_settings SET problem = ?, problem_week = ?, problem_noticed = 0 WHERE guild = ?').run(problem, week, parseGuildKey(guildKey));
+    },
+
+    noteDigestPosted(guildKey: GuildKey, week: IsoWeek): void {
+      db.prepare(
+        `UPDATE guild_settings SET posted_week = ?, problem = NULL, problem_week = NULL, problem_noticed = 0
+         WHERE guild = ? AND (posted_week IS NULL OR posted_week < ?)`,
+      ).run(week, parseGuildKey(guildKey), week);
     },
 
     takeDigestProblem(guildKey: GuildKey): { problem: DigestProblem; week: IsoWeek } | null {
       const key = parseGuildKey(guildKey);
-      const s = settingsOf(key);
-      if (!s.problem || !s.problemWeek) return null;
-      db.prepare('UPDATE guild_settings SET problem = NULL, problem_week = NULL WHERE guild = ?').run(key);
-      return { problem: s.problem, week: s.problemWeek };
+      const row = getSettings.get(key);
+      if (row === undefined) return null;
+      const r = SettingsRowSchema.parse(row);
+      if (!r.problem || !r.problem_week || r.problem_noticed === 1) return null;
+      db.prepare('UPDATE guild_settings SET problem_noticed = 1 WHERE guild = ?').run(key);
+      return { problem: r.problem, week: r.problem_week };
     },
 
     maintain(now: Date): MaintenanceResult {
@@ -665,24 +865,27 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
       const fpCutoffDay = Math.floor(nowHour / DAY_HOURS) - FINGERPRINT_KEEP_DAYS;
       return db.transaction((): MaintenanceResult => {
         // Old hourly vectors → their ISO week's vector, per server.
-        const weeks = new Map<string, { guild: Buffer; week: number; v: CountVector }>();
+        const weeks = new Buckets<CountVector>();
         for (const row of db.prepare('SELECT guild, hour, v FROM hourly WHERE hour < ?').iterate(cutoff)) {
           const r = HourlyRowSchema.parse(row);
-          const week = weekStartHour(r.hour);
-          const k = `${r.guild.toString('latin1')}:${week}`;
-          let e = weeks.get(k);
-          if (!e) {
-            e = { guild: r.guild, week, v: new Map() };
-            weeks.set(k, e);
-          }
-          addEncoded(e.v, r.v);
+          addEncoded(weeks.get(r.guild, weekStartHour(r.hour)), r.v);
         }
         const upWeek = db.prepare('INSERT INTO weekly (guild, week, v) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = counts_add(v, excluded.v)');
-        for (const e of weeks.values()) upWeek.run(e.guild, e.week, encodeVector(e.v));
+        for (const e of weeks.all()) upWeek.run(e.guild, e.at, encodeVector(e.v));
         const rolledHourlyRows = db.prepare('DELETE FROM hourly WHERE hour < ?').run(cutoff).changes;
         const deletedChecks = db.prepare('DELETE FROM checks WHERE hour < ?').run(cutoff).changes;
         const deletedFingerprints = db.prepare('DELETE FROM fp_seen WHERE day < ?').run(fpCutoffDay).changes;
-        return { rolledHourlyRows, deletedChecks, deletedFingerprints };
+        // People bits: /stats month compares 4 complete weeks with the 4 before.
+        db.prepare('DELETE FROM people_weekly WHERE week < ?').run(nowHour - Math.max(retentionDays, PEOPLE_KEEP_DAYS) * DAY_HOURS);
+        let deletedSalts = 0;
+        for (const row of db.prepare('SELECT week, salt FROM reporter_salts').all()) {
+          const { week } = SaltRowSchema.parse(row);
+          if (isoWeekStartHour(week) + WEEK_HOURS + FINGERPRINT_KEEP_DAYS * DAY_HOURS <= nowHour) {
+            deletedSalts += db.prepare('DELETE FROM reporter_salts WHERE week = ?').run(week).changes;
+            salts.delete(week);
+          }
+        }
+        return { rolledHourlyRows, deletedChecks, deletedFingerprints, deletedSalts };
       })();
     },
 
@@ -691,12 +894,92 @@ export function openStats(opts: OpenStatsOptions): CommunityStats {
   return store;
 }
 
-/** Warns when the database was written with another STATS_SECRET (fingerprints and settings won't match). */
-function checkKey(db: Database.Database, keys: Keyring, log: StatsLogger): void {
-  const check = keys.mac('check', 8, 'key-check').toString('hex');
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'key_check'").pluck().get();
-  if (row === undefined) db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('key_check', ?)").run(check);
-  else if (z.string().parse(row) !== check) log.warn('stats_secret_changed', { detail: 'earlier fingerprints and server settings will not match' });
+/** One accumulator (a count or people vector) per (server, hour or week) that a write touches. */
+class Buckets<V extends Map<number, unknown>> {
+  private readonly entries = new Map<string, { guild: Buffer; at: number; v: V }>();
+  get(guild: Buffer, at: number): V {
+    const k = `${guild.toString('latin1')}:${at}`;
+    let e = this.entries.get(k);
+    if (!e) {
+      e = { guild, at, v: new Map() as V };
+      this.entries.set(k, e);
+    }
+    return e.v;
+  }
+  all(): Iterable<{ guild: Buffer; at: number; v: V }> {
+    return this.entries.values();
+  }
+}
+
+const keyCheckOf = (k: Keyring): string => k.mac('check', 8, 'key-check').toString('hex');
+
+/**
+ * The key must be the one the database was written with: under another key, opted-out servers
+ * would be recorded again (their opt-out is stored under the old server hash). Another key stops
+ * the program unless the old one is given, which starts a rotation: every server hash in the
+ * database is marked pending (its rows move to the new hash when the bot sees the server), and
+ * the fingerprints, which can never match under the new key, are deleted. Returns true while a
+ * rotation is under way and the old key is at hand.
+ */
+function checkKey(db: Database.Database, keys: Keyring, previous: Keyring | null, file: string, log: StatsLogger): boolean {
+  const check = keyCheckOf(keys);
+  const meta = (k: string): string | undefined => {
+    const v: unknown = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(k);
+    return v === undefined ? undefined : z.string().parse(v);
+  };
+  const pending = (): number => z.number().parse(db.prepare('SELECT COUNT(*) FROM rekey_pending').pluck().get());
+  return db
+    .transaction((): boolean => {
+      const current = meta('key_check');
+      if (current === undefined) {
+        db.prepare("INSERT INTO meta (key, value) VALUES ('key_check', ?)").run(check);
+        return false;
+      }
+      if (current === check) {
+        const from = meta('rotating_from');
+        if (from === undefined) return false;
+        if (previous && keyCheckOf(previous) === from) return true;
+        log.warn('stats_rotation_incomplete', { guilds: pending(), detail: 'servers not seen since the key changed keep their old settings; set STATS_PREVIOUS_SECRET to carry them over' });
+        return false;
+      }
+      if (!previous) {
+        throw new StatsConfigError([
+          `STATS_SECRET: the statistics database ${file} was written with another key. To change keys, set STATS_PREVIOUS_SECRET to the old key (server opt-outs and settings are carried over); to start afresh, use another DATABASE_PATH.`,
+        ]);
+      }
+      if (keyCheckOf(previous) !== current) throw new StatsConfigError(['STATS_PREVIOUS_SECRET: is not the key this database was written with either']);
+      db.exec(`
+        INSERT OR IGNORE INTO rekey_pending (guild)
+          SELECT guild FROM guild_settings
+          UNION SELECT guild FROM checks WHERE guild IS NOT NULL
+          UNION SELECT guild FROM hourly WHERE guild <> X'00'
+          UNION SELECT guild FROM weekly WHERE guild <> X'00'
+          UNION SELECT guild FROM people_weekly WHERE guild NOT IN (X'00', X'01');
+        DELETE FROM fp_seen;
+      `);
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'key_check'").run(check);
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('rotating_from', ?)").run(current);
+      log.warn('stats_key_rotation_started', { guilds: pending() });
+      return true;
+    })
+    .immediate();
+}
+
+/** Creates the database file owner-only (0600) in a folder created owner-only, before SQLite opens it. */
+function createOwnerOnly(file: string): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  // An empty file is a new database to SQLite, which gives its -wal and -shm files the same mode.
+  closeSync(openSync(file, 'a', 0o600));
+}
+
+function tightenFiles(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((statSync(f).mode & 0o077) !== 0) chmodSync(f, 0o600);
+    } catch {
+      // Not there (yet): SQLite creates it with the database file's mode.
+    }
+  }
 }
 
 function errorName(err: unknown): string {

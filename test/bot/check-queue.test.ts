@@ -77,3 +77,17 @@ describe('an interaction waiting in a busy queue', () => {
     expect(rest).toEqual([]);
   });
 });
+
+describe('check queue cap', () => {
+  it('refuses a job at once past its cap, flags the first refusal of a spell, and takes jobs again once below', async () => {
+    const q = createCheckQueue({ maxQueued: 2 });
+    const a = q.run(() => 'a');
+    const b = q.run(() => 'b');
+    const c = q.run(() => 'c');
+    const d = q.run(() => 'd');
+    await expect(c).rejects.toMatchObject({ name: 'QueueFullError', first: true });
+    await expect(d).rejects.toMatchObject({ name: 'QueueFullError', first: false });
+    expect(await Promise.all([a, b])).toEqual(['a', 'b']);
+    expect(await q.run(() => 'e')).toBe('e');
+  });
+});

@@ -148,7 +148,8 @@ describe('local console: commands', () => {
         stats: { record: () => null, close: () => undefined, community },
       });
       expect(verdicts(out)).toBe(1); // only /check checks
-      expect(out).toContain(statsCopy.heading(statsCopy.periodWeek, statsCopy.scopeAll).ja);
+      // The heading names the completed week it shows (先週 11/30〜12/6).
+      expect(out).toMatch(new RegExp(`📊 チェックの集計（${statsCopy.periodWeek.ja} \\d+/\\d+〜\\d+/\\d+・${statsCopy.scopeAll.ja}）`));
       expect(out).toContain(helpCopy.ja.split('\n')[1]!);
       expect(out).toContain(consoleCopy.serverOnly('/digest-admin').ja);
     } finally {
@@ -166,9 +167,9 @@ describe('local console: commands', () => {
   it('records console checks through the statistics port with source "console"', async () => {
     const sources: string[] = [];
     const out = await piped([SCAM], {
-      stats: { record: (_r, _t, meta) => (sources.push(meta.source), { seenOthers: 4 }), close: () => undefined },
+      stats: { record: (_r, _t, meta) => (sources.push(meta.source), { seenOthers: 6 }), close: () => undefined },
     });
     expect(sources).toEqual(['console']);
-    expect(out).toContain('この文面（または似た文面）は直近30日にほかに 4 件チェックされています');
+    expect(out).toContain('この文面（または似た文面）は直近30日にほかに 6 件チェックされています');
   });
 });

@@ -21,9 +21,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
-function npmStart(cwd: string, input: string): Promise<{ code: number | null; out: string; err: string }> {
+function npmStart(cwd: string, input: string, keyFile: string): Promise<{ code: number | null; out: string; err: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('DISCORD_') || k === 'DATABASE_PATH' || k === 'STATS_SECRET' || k === 'LOG_LEVEL') delete env[k];
+  // The generated key goes outside the database folder (by default into the user's configuration
+  // folder); here into the temporary tree, so a test run never writes to the real home.
+  env['STATS_SECRET_FILE'] = keyFile;
   return new Promise((resolve) => {
     const child = spawn('npm', ['start', '--silent'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
@@ -38,7 +41,8 @@ function npmStart(cwd: string, input: string): Promise<{ code: number | null; ou
 describe('first run from a fresh clone', () => {
   it('npm start with one pasted message creates data/ and records the check', async () => {
     expect(existsSync(join(tree, 'data'))).toBe(false);
-    const r = await npmStart(tree, '詳細はLINEでお伝えしますので、ID検索してください\n\n');
+    const keyFile = join(tree, 'config', 'stats-secret');
+    const r = await npmStart(tree, '詳細はLINEでお伝えしますので、ID検索してください\n\n', keyFile);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('危険');
     expect(r.err).not.toContain('stats_unavailable');
@@ -51,6 +55,7 @@ describe('first run from a fresh clone', () => {
     } finally {
       db.close();
     }
-    expect(statSync(join(tree, 'data', 'stats-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(existsSync(join(tree, 'data', 'stats-secret'))).toBe(false);
   }, 60_000);
 });

@@ -134,25 +134,28 @@ describe('/check', () => {
     expect(edit!.method).toBe('PATCH');
   });
 
-  it('records the check anonymously and shows how often others checked the same text', async () => {
+  it('records the check anonymously and shows how often five or more others checked the same text', async () => {
     const calls: { text: string; meta: RecordMeta }[] = [];
+    const seen = [7, 4];
     const stats: StatsPort = {
       record: (_r, text, meta) => {
         calls.push({ text, meta });
-        return { seenOthers: calls.length === 1 ? 3 : 1 };
+        return { seenOthers: seen[calls.length - 1] ?? 0 };
       },
       close: () => undefined,
     };
     h = await createHarness(engine, { stats });
     const i = fixture<Interaction>('interaction-check.json');
     const first = only(await h.interaction(i));
+    // The fixture's member uses the bot through their own account (user install): the server is
+    // not recorded, since it never added the bot and could not opt out.
     expect(calls[0]).toEqual({
       text: SCAM,
-      meta: { source: 'slash', guildId: '1300000000000000100', userId: '1300000000000000042', at: new Date(FIXTURE_TIME + 200) },
+      meta: { source: 'slash', guildId: null, userId: '1300000000000000042', at: new Date(FIXTURE_TIME + 200) },
     });
-    expect(embedOf(first).description).toContain('この文面（または似た文面）は直近30日にほかに 3 件チェックされています');
-    expect(first.body).toEqual(ephemeralCallback(expected(engine.analyse(SCAM, { platform: 'crowdworks' }), 'ja', { seenOthers: 3 })));
-    // One other check is not a pattern yet: no line.
+    expect(embedOf(first).description).toContain('この文面（または似た文面）は直近30日にほかに 7 件チェックされています');
+    expect(first.body).toEqual(ephemeralCallback(expected(engine.analyse(SCAM, { platform: 'crowdworks' }), 'ja', { seenOthers: 7 })));
+    // Four others are too few to say (a couple of extra accounts must not be able to tell).
     const second = only(await h.interaction(withId(i, 1)));
     expect(embedOf(second).description).not.toContain('直近30日');
   });

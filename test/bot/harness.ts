@@ -9,7 +9,8 @@ import type { LoadedCommand, Services } from '../../src/bot/command.ts';
 import { wireEvents } from '../../src/bot/events.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import { createLogger } from '../../src/bot/log.ts';
-import { createRateLimiter } from '../../src/bot/rate-limit.ts';
+import { createRateLimiter, type CheckBudget } from '../../src/bot/rate-limit.ts';
+import { SEEN_LOOKUPS_PER_HOUR } from '../../src/stats/seen.ts';
 import type { Engine } from '../../src/engine.ts';
 import type { StatsPort } from '../../src/stats/port.ts';
 
@@ -35,6 +36,10 @@ export interface HarnessOptions {
   /** Milliseconds after FIXTURE_TIME at which handlers run (interaction age). */
   clockOffsetMs?: number;
   limit?: number;
+  /** The bot's check budget (none by default). */
+  budget?: CheckBudget;
+  /** The check queue's cap (the bot's default otherwise). */
+  maxQueued?: number;
 }
 
 export interface Harness {
@@ -47,6 +52,8 @@ export interface Harness {
   interaction(data: unknown): Promise<CapturedRequest[]>;
   /** Feeds raw MESSAGE_CREATE payloads in order and waits for their handlers. */
   messages(...data: unknown[]): Promise<CapturedRequest[]>;
+  /** Feeds several INTERACTION_CREATE payloads at once (as a burst arrives), then waits for all. */
+  burst(...data: unknown[]): Promise<CapturedRequest[]>;
   setClock(ms: number): void;
   destroy(): Promise<void>;
 }
@@ -95,7 +102,9 @@ export async function createHarness(engine: Engine, opts: HarnessOptions = {}): 
     engine,
     stats: opts.stats ?? null,
     limiter: createRateLimiter(opts.limit === undefined ? {} : { limit: opts.limit }),
-    queue: createCheckQueue(),
+    lookups: createRateLimiter({ limit: SEEN_LOOKUPS_PER_HOUR, windowMs: 3_600_000 }),
+    ...(opts.budget ? { budget: opts.budget } : {}),
+    queue: createCheckQueue(opts.maxQueued === undefined ? {} : { maxQueued: opts.maxQueued }),
     log: createLogger('debug', (line) => logs.push(line)),
     now: () => new Date(now),
   };
@@ -119,6 +128,7 @@ export async function createHarness(engine: Engine, opts: HarnessOptions = {}): 
     requests,
     logs,
     interaction: (data) => since(() => actions.InteractionCreate.handle(structuredClone(data))),
+    burst: (...data) => since(() => data.forEach((d) => actions.InteractionCreate.handle(structuredClone(d)))),
     messages: async (...data) => {
       const out: CapturedRequest[] = [];
       for (const d of data) out.push(...(await since(() => actions.MessageCreate.handle(structuredClone(d)))));

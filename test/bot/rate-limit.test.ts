@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/bot/rate-limit.ts';
+import { createRateLimiter, createCheckBudget } from '../../src/bot/rate-limit.ts';
 
 describe('per-user rate limit', () => {
   it('allows 10 checks a minute, then says how long to wait', () => {
@@ -36,5 +36,23 @@ describe('per-user rate limit', () => {
     for (let k = 0; k < 50; k++) rl.take(`user${k}`, 0);
     for (let k = 0; k < 50; k++) rl.take('active', 10_000 + k);
     expect(rl.size).toBe(1);
+  });
+});
+
+describe('the bot’s check budget', () => {
+  it('lets checks draw a burst, refuses when it is spent, and refills with time', () => {
+    const b = createCheckBudget({ capacityMs: 100, refillMsPerSecond: 50 });
+    expect(b.allow(0)).toEqual({ ok: true });
+    b.charge(80, 0);
+    expect(b.allow(0)).toEqual({ ok: true });
+    b.charge(40, 0); // over by 20
+    expect(b.allow(0)).toEqual({ ok: false, first: true });
+    expect(b.allow(100)).toEqual({ ok: false, first: false });
+    // 0.4 s later: 20 ms regained, back at zero; a moment more and checks run again.
+    expect(b.allow(400)).toEqual({ ok: false, first: false });
+    expect(b.allow(500)).toEqual({ ok: true });
+    // Never more than the burst, however long it was idle.
+    b.allow(1_000_000);
+    expect(b.availableMs).toBe(100);
   });
 });

@@ -48,11 +48,22 @@ export function botEnv(discord: FakeDiscord, dataDir: string, extra: Record<stri
     ...env,
     DISCORD_API_URL: discord.apiUrl,
     DATABASE_PATH: join(dataDir, 'gaibu-guard.db'),
+    // The generated key goes to the user's configuration folder by default: keep tests out of it.
+    STATS_SECRET_FILE: join(dataDir, 'key', 'stats-secret'),
     DEV_GUILD_ID: '',
     DISCORD_TOKEN: TOKEN,
     LOG_LEVEL: 'info',
     ...extra,
   };
+}
+
+/** Runs the bot to its end (for starts that must fail): exit code and everything it printed. */
+export function runMain(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, startArgs(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
 }
 
 /** Spawns the bot and resolves once it logged `ready` (or rejects with its log). */

@@ -28,7 +28,8 @@ let dataDir: string;
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith('DISCORD_') || k === 'DEV_GUILD_ID') delete env[k];
-  return { ...env, DISCORD_API_URL: discord.apiUrl, DATABASE_PATH: join(dataDir, 'gaibu-guard.db'), DEV_GUILD_ID: '', ...extra };
+  const files = { DATABASE_PATH: join(dataDir, 'gaibu-guard.db'), STATS_SECRET_FILE: join(dataDir, 'key', 'stats-secret') };
+  return { ...env, DISCORD_API_URL: discord.apiUrl, ...files, DEV_GUILD_ID: '', ...extra };
 }
 
 /** Sends an interaction fixture with a fresh id/token and waits for the bot's callback. */

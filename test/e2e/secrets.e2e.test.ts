@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botEnv, checkPatch, fixture, ROOT, sendDm, sendInteraction, startArgs, startBot, TOKEN, type BotProcess, type Json } from './bot-process.ts';
+import { botEnv, checkPatch, fixture, ROOT, runMain, sendDm, sendInteraction, startBot, TOKEN, type BotProcess, type Json } from './bot-process.ts';
 import { APP_ID, FakeDiscord, rateLimited, snowflakeNow } from './fake-discord.ts';
 
 // Each input carries a canary and Japanese text; every 8-character window of its non-ASCII part
@@ -31,14 +31,6 @@ const canaries = INPUTS.map((t) => /canary-[a-z0-9]+/.exec(t)![0]);
 let discord: FakeDiscord;
 let bot: BotProcess;
 const interactionTokens: string[] = [];
-
-function runMain(env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, startArgs(), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, out })));
-}
 
 beforeAll(async () => {
   // The stand-in only accepts the right token (REST 401 and gateway 4004 otherwise).

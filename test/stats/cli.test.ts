@@ -1,7 +1,7 @@
 // The CLI contract for statistics, through the real `gaibu-guard` launcher:
 // check --record --db PATH [--guild NAME] and digest --db PATH [--week] [--guild] [--format] [--chart].
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,12 +12,17 @@ import { tempDb, type TempDb } from './helpers.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin/gaibu-guard.js');
+/** Where the generated key goes (STATS_SECRET_FILE), apart from the database folder. */
+const KEY_DIR = mkdtempSync(path.join(tmpdir(), 'gaibu-cli-key-'));
+const KEY_FILE = path.join(KEY_DIR, 'stats-secret');
 
-function run(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(args: string[], stdin = '', extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env };
     delete env['STATS_SECRET'];
     delete env['DATABASE_PATH'];
+    env['STATS_SECRET_FILE'] = KEY_FILE;
+    Object.assign(env, extraEnv);
     const child = execFile(process.execPath, [BIN, ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
@@ -42,19 +47,33 @@ describe('gaibu-guard check --record / digest', () => {
     db = tempDb('cli.db');
     week = isoWeekOf(new Date());
     const r = await run(['check', '--jsonl', '--record', '--db', db.path, '--guild', 'my-server'], LINES.map((l) => JSON.stringify(l)).join('\n'));
-    // The only line on stderr says where the new key was written.
-    expect(r.stderr).toBe(`gaibu-guard: generated a statistics key for ${db.path} in ${path.join(db.dir, 'stats-secret')} (keep it with the database: without it the database's fingerprints and server keys cannot be matched again; STATS_SECRET sets your own)\n`);
+    // The only line on stderr says where the new key was written (outside the database folder).
+    expect(r.stderr).toBe(`gaibu-guard: generated a statistics key for ${db.path} in ${KEY_FILE} (keep it safe and apart from the database's backups: without it the database's fingerprints and server keys cannot be matched again; STATS_SECRET sets your own)\n`);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(LINES.length);
   }, 60_000);
-  afterAll(() => db.cleanup());
+  afterAll(() => {
+    db.cleanup();
+    rmSync(KEY_DIR, { recursive: true, force: true });
+  });
 
-  it('creates the database and a key file only the owner can read', () => {
+  it('creates the database and a key file only the owner can read, the key outside the database folder', () => {
     expect(existsSync(db.path)).toBe(true);
-    expect(statSync(path.join(db.dir, 'stats-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(db.path).mode & 0o777).toBe(0o600);
+    expect(statSync(KEY_FILE).mode & 0o777).toBe(0o600);
+    expect(existsSync(path.join(db.dir, 'stats-secret'))).toBe(false);
     const bytes = readFileSync(db.path);
     expect(bytes.includes(Buffer.from('sakura_22'))).toBe(false);
     expect(bytes.includes(Buffer.from('my-server'))).toBe(false);
+  });
+
+  it('refuses to record into the database with another key (exit 2), naming the settings to change keys', async () => {
+    const other = 'another-key-another-key-another-key-another-key';
+    const r = await run(['check', '--jsonl', '--record', '--db', db.path], JSON.stringify(LINES[0]), { STATS_SECRET: other });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/STATS_SECRET: .*another key.*STATS_PREVIOUS_SECRET/);
+    expect(r.stderr).not.toContain(other);
+    expect(r.stdout).toBe('');
   });
 
   it('prints the digest of a week for one server (json: the numbers)', async () => {
@@ -137,17 +156,19 @@ describe('gaibu-guard check --record / digest', () => {
 });
 
 describe('gaibu-guard check --record: problems', () => {
-  it('in a folder everyone may write to (/tmp), names the key after the database and says where it is', async () => {
+  it('with a database in a folder everyone may write to (/tmp), keeps the key out of it and says where it is', async () => {
     const dbPath = path.join(tmpdir(), `gaibu-guard-cli-${process.pid}-${Date.now()}.db`);
+    const keyFile = path.join(KEY_DIR, `shared-${Date.now()}`);
     const files = ['', '-wal', '-shm', '.key'].map((s) => `${dbPath}${s}`);
     try {
       expect(statSync(tmpdir()).mode & 0o002).toBe(0o002); // the premise: a shared folder
-      const r = await run(['check', '--record', '--db', dbPath, '詳細はLINEで']);
+      const r = await run(['check', '--record', '--db', dbPath, '詳細はLINEで'], '', { STATS_SECRET_FILE: keyFile });
       expect(r.code).toBe(0);
-      expect(statSync(`${dbPath}.key`).mode & 0o777).toBe(0o600);
-      expect(r.stderr).toContain(`in ${dbPath}.key (keep it with the database`);
+      expect(existsSync(`${dbPath}.key`)).toBe(false);
+      expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(r.stderr).toContain(`in ${keyFile} (keep it safe`);
     } finally {
-      for (const f of files) rmSync(f, { force: true });
+      for (const f of [...files, keyFile]) rmSync(f, { force: true });
     }
   });
 

@@ -191,3 +191,15 @@ describe('seen N times', () => {
     stats = db!.open();
   });
 });
+
+describe('long texts', () => {
+  it('fingerprints only the first 8,000 characters, the part the detector reads', () => {
+    const keys = createKeyring(TEST_SECRET);
+    const head = template('佐藤', 'sato_0101').repeat(80).slice(0, 8000);
+    const a = fingerprintText(head, testRules(), keys);
+    // 100,000 characters: the same as the first 8,000, whatever follows.
+    const b = fingerprintText(head + UNRELATED.repeat(1000).slice(0, 92_000), testRules(), keys);
+    expect(b).toEqual(a);
+    expect(fingerprintText(head.slice(0, 7000) + UNRELATED, testRules(), keys)).not.toEqual(a);
+  });
+});

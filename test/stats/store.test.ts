@@ -3,16 +3,18 @@
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CATEGORY_IDS, LEVELS, PLATFORMS, STAGES, TOOL_IDS } from '../../src/detector/types.ts';
+import { DIM } from '../../src/stats/codes.ts';
 import { loadStatsEnv, StatsConfigError } from '../../src/stats/config.ts';
 import { openStatsFromEnv } from '../../src/stats/index.ts';
-import { loadOrCreateSecret } from '../../src/stats/keys.ts';
+import { createKeyring, loadOrCreateSecret } from '../../src/stats/keys.ts';
+import { peopleOf } from '../../src/stats/people.ts';
 import { migrate, SCHEMA_VERSION } from '../../src/stats/migrations.ts';
 import { CHECK_SOURCES, type RecordMeta } from '../../src/stats/port.ts';
-import type { CommunityStats } from '../../src/stats/store.ts';
+import type { CommunityStats, StatsLogger } from '../../src/stats/store.ts';
 import { HOUR_MS, hourOf, isoWeekOf, isoWeekStartHour, lastCompleteWeek, shiftWeek, weekRangeLabel } from '../../src/stats/time.ts';
-import { CALL, fakeReport, LINE, PERSONAL, tempDb, testRules, type TempDb } from './helpers.ts';
+import { CALL, fakeReport, LINE, PERSONAL, tempDb, TEST_SECRET, testRules, type TempDb } from './helpers.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-18T03:00:00Z');
@@ -95,10 +97,29 @@ describe('opening and migrations', () => {
       'guild_settings.last_week',
       'guild_settings.problem',
       'guild_settings.problem_week',
+      'guild_settings.posted_week',
       'meta.key',
       'meta.value',
+      'reporter_salts.week',
       'rule_ids.rule',
     ]);
+  });
+
+  it('creates the database and its -wal and -shm files readable by the owner only', () => {
+    const d = fresh();
+    const s = track(d.open());
+    s.record(fakeReport({ findings: [LINE] }), text(1), meta('g1', 'u1', NOW));
+    s.flush();
+    for (const f of [d.path, `${d.path}-wal`, `${d.path}-shm`]) expect(statSync(f).mode & 0o777, f).toBe(0o600);
+  });
+
+  it('tightens a database file that others can read', () => {
+    const d = fresh();
+    track(d.open()).close();
+    open = [];
+    chmodSync(d.path, 0o644);
+    track(d.open()).flush();
+    expect(statSync(d.path).mode & 0o777).toBe(0o600);
   });
 });
 
@@ -130,12 +151,38 @@ describe('the statistics key', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('opens from the environment with the key beside the database', () => {
+  it('keeps the generated key outside the database folder: in the user’s configuration folder', () => {
     const d = fresh();
-    const { stats, env } = openStatsFromEnv({ rules: testRules(), env: { DATABASE_PATH: path.join(d.dir, 'x', 'g.db') } });
+    const { stats, env } = openStatsFromEnv({ rules: testRules(), env: { DATABASE_PATH: path.join(d.dir, 'x', 'g.db'), HOME: path.join(d.dir, 'home') } });
     track(stats);
     expect(env).toMatchObject({ RETENTION_DAYS: 365, DIGEST_CRON: '0 9 * * 1' });
-    expect(readFileSync(path.join(d.dir, 'x', 'stats-secret'), 'utf8').trim().length).toBeGreaterThanOrEqual(32);
+    const key = path.join(d.dir, 'home', '.config', 'gaibu-guard', 'stats-secret');
+    expect(readFileSync(key, 'utf8').trim().length).toBeGreaterThanOrEqual(32);
+    expect(statSync(key).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(key)).mode & 0o777).toBe(0o700);
+    expect(existsSync(path.join(d.dir, 'x', 'stats-secret'))).toBe(false);
+    // XDG_CONFIG_HOME, or a file named outright.
+    const xdg = openStatsFromEnv({ rules: testRules(), env: { DATABASE_PATH: path.join(d.dir, 'y', 'g.db'), XDG_CONFIG_HOME: path.join(d.dir, 'xdg') } });
+    track(xdg.stats);
+    expect(existsSync(path.join(d.dir, 'xdg', 'gaibu-guard', 'stats-secret'))).toBe(true);
+    const named = openStatsFromEnv({ rules: testRules(), env: { DATABASE_PATH: path.join(d.dir, 'z', 'g.db'), STATS_SECRET_FILE: path.join(d.dir, 'keys', 'k') } });
+    track(named.stats);
+    expect(existsSync(path.join(d.dir, 'keys', 'k'))).toBe(true);
+  });
+
+  it('moves a key kept beside the database by an earlier version, so that database still opens', () => {
+    const d = fresh();
+    const legacy = path.join(d.dir, 'stats-secret');
+    writeFileSync(legacy, `${'q'.repeat(43)}\n`, { mode: 0o600 });
+    track(d.open({ secret: 'q'.repeat(43) })).close();
+    open = [];
+    const logs: string[] = [];
+    const logger = { info: () => undefined, warn: (e: string) => logs.push(e), error: (e: string) => logs.push(e) };
+    const home = path.join(d.dir, 'home');
+    track(openStatsFromEnv({ rules: testRules(), env: { DATABASE_PATH: d.path, HOME: home }, logger }).stats);
+    expect(existsSync(legacy)).toBe(false);
+    expect(readFileSync(path.join(home, '.config', 'gaibu-guard', 'stats-secret'), 'utf8').trim()).toBe('q'.repeat(43));
+    expect(logs).toEqual(['stats_secret_moved']);
   });
 
   it('validates the statistics settings and names the key, never the value', () => {
@@ -213,9 +260,8 @@ describe('counts', () => {
   });
 
   it('stores only a keyed hash of the server: the same name under another key is another server', () => {
-    const d = fresh();
-    const a = track(d.open());
-    const b = track(d.open({ secret: 'another-secret-another-secret-another-secret' }));
+    const a = track(fresh().open());
+    const b = track(fresh().open({ secret: 'another-secret-another-secret-another-secret' }));
     expect(a.guildKeyOf('my-server')).not.toBe(b.guildKeyOf('my-server'));
     expect(a.guildKeyOf('my-server')).toMatch(/^[0-9a-f]{24}$/);
   });
@@ -239,7 +285,7 @@ describe('retention', () => {
     expect(s.counts(null, start, start + 168)).toEqual(before);
     expect(s.counts(s.guildKeyOf('g1'), start, start + 168).tool.line).toBe(5);
     // Running it again changes nothing.
-    expect(s.maintain(new Date(NOW))).toEqual({ rolledHourlyRows: 0, deletedChecks: 0, deletedFingerprints: 0 });
+    expect(s.maintain(new Date(NOW))).toEqual({ rolledHourlyRows: 0, deletedChecks: 0, deletedFingerprints: 0, deletedSalts: 0 });
     expect(s.counts(null, start, start + 168)).toEqual(before);
     s.flush();
     const db = raw(d.path);
@@ -345,5 +391,151 @@ describe('ISO weeks in Asia/Tokyo', () => {
     expect(lastCompleteWeek(new Date('2026-11-22T15:00:00Z'))).toBe('2026-W47');
     expect(lastCompleteWeek(new Date('2026-11-22T14:59:00Z'))).toBe('2026-W46');
     expect(weekRangeLabel('2026-W48')).toBe('11/23（月）〜11/29（日）');
+  });
+});
+
+describe('changing the statistics key', () => {
+  const OLD = 'old-secret-old-secret-old-secret-old-secret';
+  const NEW = 'new-secret-new-secret-new-secret-new-secret';
+  const events = (): { logger: StatsLogger; seen: string[] } => {
+    const seen: string[] = [];
+    return { seen, logger: { info: (e) => seen.push(e), warn: (e) => seen.push(e), error: (e) => seen.push(e) } };
+  };
+
+  it('refuses a database written with another key, naming the settings and never a key', () => {
+    const d = fresh();
+    track(d.open({ secret: OLD })).close();
+    open = [];
+    let message = '';
+    try {
+      track(d.open({ secret: NEW }));
+    } catch (e) {
+      expect(e).toBeInstanceOf(StatsConfigError);
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/STATS_SECRET: .*another key.*STATS_PREVIOUS_SECRET/);
+    expect(message).not.toContain(OLD);
+    expect(message).not.toContain(NEW);
+    expect(() => d.open({ secret: NEW, previousSecret: NEW })).toThrow(/STATS_PREVIOUS_SECRET: is not the key/);
+  });
+
+  it('rotates with the previous key: opt-outs and settings carry over, old fingerprints are deleted', () => {
+    const d = fresh();
+    const shared = '応募ありがとうございます。詳細はLINEでお伝えしますので追加してください。';
+    const before = track(d.open({ secret: OLD }));
+    for (let i = 0; i < 3; i++) before.record(fakeReport({ findings: [LINE] }), text(i), meta('guild-in', `a${i}`, NOW));
+    before.record(fakeReport({ findings: [LINE] }), shared, meta('guild-in', 'a9', NOW));
+    before.record(fakeReport({ findings: [LINE] }), text(5), meta('guild-out', 'b1', NOW));
+    before.optOut(before.guildKeyOf('guild-out'));
+    before.setDigestChannel(before.guildKeyOf('guild-in'), '1300000000000000001', 'server', new Date(NOW));
+    before.close();
+    open = [];
+
+    const log = events();
+    const s = track(d.open({ secret: NEW, previousSecret: OLD, logger: log.logger }));
+    expect(log.seen).toEqual(['stats_key_rotation_started']);
+    // The opted-out server stays out as soon as it is seen again…
+    expect(s.record(fakeReport({ findings: [LINE] }), text(6), meta('guild-out', 'b2', NOW))).toEqual({ seenOthers: 0 });
+    const out = s.guildKeyOf('guild-out');
+    expect(s.isOptedOut(out)).toBe(true);
+    const h = hourOf(new Date(NOW));
+    expect(s.counts(out, h, h + 1).total).toBe(0);
+    // … the other server keeps its settings and its counts under its new hash (the bot passes every
+    // server it is in once ready) …
+    expect(s.carryOverGuilds(['guild-in', 'guild-elsewhere'])).toBe(1);
+    const inKey = s.guildKeyOf('guild-in');
+    expect(s.settings(inKey)).toMatchObject({ channelId: '1300000000000000001', scope: 'server' });
+    expect(s.counts(inKey, h, h + 1).total).toBe(4);
+    expect(log.seen).toContain('stats_key_rotated');
+    // … and fingerprints made with the old key are gone: they could never match again.
+    expect(s.record(fakeReport({ findings: [LINE] }), shared, meta('guild-in', 'c1', NOW))?.seenOthers).toBe(0);
+    s.close();
+    open = [];
+    // Done: the new key alone opens it, without warnings.
+    const after = events();
+    track(d.open({ secret: NEW, logger: after.logger }));
+    expect(after.seen).toEqual([]);
+  });
+
+  it('warns when the old key is dropped before every server was carried over', () => {
+    const d = fresh();
+    const before = track(d.open({ secret: OLD }));
+    before.optOut(before.guildKeyOf('guild-out'));
+    before.close();
+    open = [];
+    track(d.open({ secret: NEW, previousSecret: OLD })).close();
+    open = [];
+    const log = events();
+    track(d.open({ secret: NEW, logger: log.logger }));
+    expect(log.seen).toEqual(['stats_rotation_incomplete']);
+  });
+});
+
+describe('reporters', () => {
+  it('hashes a reporter with a random salt of the week, deleted 31 days after the week ends', () => {
+    const d = fresh();
+    const s = track(d.open());
+    s.record(fakeReport({ findings: [LINE] }), '同じ文面：LINEで連絡ください、詳細はそちらでお伝えします。', meta('g1', 'user-1', NOW));
+    s.flush();
+    const db = raw(d.path);
+    const salts = db.prepare('SELECT week, salt FROM reporter_salts').all() as { week: string; salt: Buffer }[];
+    const who = db.prepare('SELECT DISTINCT who FROM fp_seen').pluck().all() as Buffer[];
+    db.close();
+    expect(salts.map((r) => [r.week, r.salt.length])).toEqual([[isoWeekOf(new Date(NOW)), 16]]);
+    // Not the unsalted hash: the key alone cannot tie the row to the user.
+    const unsalted = createKeyring(TEST_SECRET).mac('reporter', 8, isoWeekOf(new Date(NOW)), 'user-1');
+    expect(who).toHaveLength(1);
+    expect(who[0]?.equals(unsalted)).toBe(false);
+    const weekEnd = isoWeekStartHour(isoWeekOf(new Date(NOW))) * HOUR_MS + 7 * DAY;
+    expect(s.maintain(new Date(weekEnd + 30 * DAY)).deletedSalts).toBe(0);
+    expect(s.maintain(new Date(weekEnd + 31 * DAY)).deletedSalts).toBe(1);
+  });
+
+  it('counts different people per item and week, however often one of them checks', () => {
+    const s = track(fresh().open());
+    for (let i = 0; i < 10; i++) s.record(fakeReport({ findings: [LINE], tools: ['line'] }), text(i), meta('g1', 'the-same-user', NOW));
+    for (let i = 0; i < 6; i++) s.record(fakeReport({ findings: [CALL], tools: ['zoom'] }), text(i), meta('g2', `user-${i}`, NOW));
+    const w = isoWeekStartHour(isoWeekOf(new Date(NOW)));
+    const g1 = s.people(s.guildKeyOf('g1'), w, w + 168);
+    expect(peopleOf(g1, DIM.total, 0)).toBe(1);
+    expect(peopleOf(g1, DIM.tool, TOOL_IDS.indexOf('line'))).toBe(1);
+    const all = s.people(null, w, w + 168);
+    // Six people set up to six bits (two may share one: the count is a lower bound).
+    expect(peopleOf(all, DIM.tool, TOOL_IDS.indexOf('zoom'))).toBeGreaterThanOrEqual(5);
+    expect(peopleOf(all, DIM.total, 0)).toBeLessThanOrEqual(7);
+    // An opted-out server's people leave the all-servers sets too.
+    s.optOut(s.guildKeyOf('g2'));
+    expect(peopleOf(s.people(null, w, w + 168), DIM.tool, TOOL_IDS.indexOf('zoom'))).toBe(0);
+    expect(peopleOf(s.people(null, w, w + 168), DIM.total, 0)).toBe(1);
+  });
+});
+
+describe('closing', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stops retrying a write once closed, and says how many rows it dropped', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const d = fresh();
+    const logs: [string, unknown][] = [];
+    const logger = { info: () => undefined, warn: (e: string, f?: unknown) => logs.push([e, f]), error: (e: string, f?: unknown) => logs.push([e, f]) };
+    const s = track(d.open({ logger, busyTimeoutMs: 0 }));
+    s.flush();
+    const other = new Database(d.path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      s.record(fakeReport({ findings: [LINE] }), text(1), meta('g1', 'u1', NOW));
+      s.record(fakeReport({ findings: [CALL] }), text(2), meta('g1', 'u2', NOW));
+      s.flush();
+      expect(vi.getTimerCount()).toBe(1); // the retry
+      s.close();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(logs.map(([e]) => e)).toEqual(['stats_write_failed', 'stats_rows_dropped']);
+      expect(logs[1]?.[1]).toMatchObject({ rows: 2 });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
   });
 });
