@@ -1,0 +1,91 @@
+// Image → the grey picture Tesseract reads best. Decoding and resizing run in libvips (sharp) on
+// libuv's thread pool, not on the event loop. Why each step:
+//   - EXIF orientation applied, transparency flattened onto white, colour dropped;
+//   - dark mode inverted: Tesseract's thresholding expects dark text on a light page, and light
+//     text on a dark chat background otherwise comes back as noise;
+//   - a portrait phone screenshot is brought to about PHONE_WIDTH pixels wide (its text is then
+//     30–45 px high, where Tesseract is both accurate and fast), a very small one enlarged, a very
+//     large page shrunk, so the OCR time follows the amount of text, not the camera;
+//   - handed over as a binary PGM: no second compression, and Leptonica reads it directly.
+import sharp from 'sharp';
+import type { ImageInfo } from './image.ts';
+
+/** Width a portrait screenshot is brought to (a 1080–1440 px phone capture shrinks, a 540 px one grows). */
+export const PHONE_WIDTH = 1080;
+/** Images narrower than this are enlarged (text under ~20 px is read badly). */
+export const MIN_WIDTH = 720;
+/** Longest side after resizing, for anything that is not a phone screenshot. */
+export const MAX_SIDE = 2600;
+/** Mean grey level under which an image counts as dark mode. */
+const DARK_MEAN = 110;
+
+let configured = false;
+function configure(): void {
+  if (configured) return;
+  configured = true;
+  // One image at a time through one libvips thread, and no cache of decoded images: OCR is rare
+  // next to text checks, and memory stays flat.
+  sharp.cache(false);
+  sharp.concurrency(1);
+}
+
+export interface Prepared {
+  /** Binary PGM (P5), 8-bit grey. */
+  pgm: Uint8Array;
+  width: number;
+  height: number;
+  inverted: boolean;
+}
+
+export function targetWidth(info: Pick<ImageInfo, 'width' | 'height'>, phoneWidth = PHONE_WIDTH): number {
+  const { width, height } = info;
+  const portrait = height >= width * 1.2;
+  if (portrait) return width > phoneWidth || width < MIN_WIDTH ? phoneWidth : width;
+  if (width < MIN_WIDTH) return MIN_WIDTH;
+  const longest = Math.max(width, height);
+  return longest > MAX_SIDE ? Math.round((width * MAX_SIDE) / longest) : width;
+}
+
+/** Average grey level from a sparse sample (cheap on the event loop). */
+function meanGrey(data: Uint8Array): number {
+  const step = Math.max(1, Math.floor(data.length / 40_000));
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < data.length; i += step) {
+    sum += data[i] ?? 0;
+    n++;
+  }
+  return n ? sum / n : 255;
+}
+
+/**
+ * Decodes and prepares an image already checked by inspectImage. Throws when libvips cannot decode
+ * it (a corrupt body behind a valid header); the caller reports that as unreadable.
+ */
+export async function prepareImage(bytes: Uint8Array, info: ImageInfo, maxPixels: number, phoneWidth = PHONE_WIDTH): Promise<Prepared> {
+  configure();
+  const width = targetWidth(info, phoneWidth);
+  const { data, info: out } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false })
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .resize({ width, kernel: 'lanczos3' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let grey: Uint8Array = data;
+  const inverted = meanGrey(grey) < DARK_MEAN;
+  if (inverted) {
+    grey = await sharp(data, { raw: { width: out.width, height: out.height, channels: 1 } })
+      .negate()
+      .toColourspace('b-w')
+      .raw()
+      .toBuffer();
+  }
+  if (grey.length !== out.width * out.height) throw new Error(`unexpected pixel layout (${grey.length} bytes for ${out.width}×${out.height})`);
+  const head = Buffer.from(`P5\n${out.width} ${out.height}\n255\n`, 'ascii');
+  const pgm = new Uint8Array(head.length + grey.length);
+  pgm.set(head, 0);
+  pgm.set(grey, head.length);
+  return { pgm, width: out.width, height: out.height, inverted };
+}
