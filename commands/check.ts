@@ -1,4 +1,5 @@
-// /check text:… [platform:…] [stage:…] — check a pasted client message; the answer is private.
+// /check text:… [image:…] [platform:…] [stage:…] — check a pasted client message and/or a
+// screenshot of it (its text is read locally and checked with the pasted text); the answer is private.
 import {
   ApplicationIntegrationType,
   InteractionContextType,
@@ -9,7 +10,7 @@ import { PlatformSchema, StageSchema, type Platform, type Stage } from '../src/d
 import type { ChatInputExecute } from '../src/bot/command.ts';
 import { englishLocalizations } from '../src/bot/locale.ts';
 import { answerCheck } from '../src/bot/respond.ts';
-import { commandCopy } from '../src/reply/bot-copy.ts';
+import { commandCopy, imageCopy } from '../src/reply/bot-copy.ts';
 import { copy } from '../src/reply/copy.ts';
 
 /** Discord's maximum length of a string option. */
@@ -30,8 +31,12 @@ export const data = new SlashCommandBuilder()
       .setName('text')
       .setDescription(c.text.ja)
       .setDescriptionLocalizations(englishLocalizations(c.text))
-      .setRequired(true)
+      // Optional since a screenshot alone can be checked; with neither, the reply asks for one.
+      .setRequired(false)
       .setMaxLength(TEXT_MAX_LENGTH),
+  )
+  .addAttachmentOption((o) =>
+    o.setName('image').setDescription(imageCopy.option.ja).setDescriptionLocalizations(englishLocalizations(imageCopy.option)),
   )
   .addStringOption((o) =>
     o
@@ -58,7 +63,8 @@ const OptionalStage = StageSchema.optional().catch(undefined);
 const optionalString = (v: string | null): string | undefined => (v === null ? undefined : v);
 
 export const execute: ChatInputExecute = async (interaction, services) => {
-  const text = z.string().parse(interaction.options.getString('text', true));
+  const text = z.string().parse(interaction.options.getString('text') ?? '');
+  const image = interaction.options.getAttachment('image');
   await answerCheck(
     interaction,
     {
@@ -68,7 +74,9 @@ export const execute: ChatInputExecute = async (interaction, services) => {
       guildId: interaction.guildId,
       platform: OptionalPlatform.parse(optionalString(interaction.options.getString('platform'))),
       stage: OptionalStage.parse(optionalString(interaction.options.getString('stage'))),
+      attachments: image ? 1 : 0,
     },
     services,
+    image ? [{ url: image.url, size: image.size, contentType: image.contentType, width: image.width, height: image.height, name: image.name }] : [],
   );
 };

@@ -3,15 +3,18 @@
 //
 //   paste a message, end it with an empty line or a line with only "."
 //   :refusal  :report  :replied  (the three buttons)   :en / :ja   :help   :quit
+//   :image PATH   a screenshot, read locally (OCR) and checked like a DM with that image
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { consoleCopy, embedCopy, helpCopy, noteCopy } from '../reply/bot-copy.ts';
+import { consoleCopy, embedCopy, helpCopy, imageCopy, noteCopy } from '../reply/bot-copy.ts';
 import type { Locale } from '../reply/copy-types.ts';
 import { alreadyRepliedText, refusalText, reportStepsText } from '../reply/embed.ts';
 import type { Report } from '../reply/report.ts';
 import { renderText } from '../reply/text.ts';
 import { runCheck, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
+import { checkLocalImages } from './images.ts';
 
 export interface ConsoleOptions {
   input: Readable;
@@ -86,8 +89,30 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
     }
   };
 
+  // :image PATH — the file is read here and handed to the same image check as a DM's screenshot.
+  const IMAGE_COMMAND = /^:image\s+(.+)$/i;
+  const checkImage = async (arg: string): Promise<void> => {
+    const path = arg.trim().replace(/^(["'])(.*)\1$/, '$2');
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      say(imageCopy.fileNotFound[locale]);
+      return;
+    }
+    const outcome = await checkLocalImages({ text: '', source: 'console', userId: 'console', guildId: null }, [bytes], services);
+    if (outcome.kind === 'report') last = outcome.report;
+    say(`\n${renderOutcome(outcome, locale)}\n`);
+  };
+
   say(consoleCopy.banner[locale]);
+  say(imageCopy.consoleHelp[locale]);
   for await (const line of rl) {
+    const image = buffer.length === 0 ? IMAGE_COMMAND.exec(line.trim()) : null;
+    if (image) {
+      await checkImage(image[1] ?? '');
+      continue;
+    }
     if (buffer.length === 0 && line.startsWith(':')) {
       if (!command(line)) break;
       continue;

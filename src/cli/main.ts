@@ -7,12 +7,14 @@ import { PlatformSchema, StageSchema, type CheckOptions } from '../detector/type
 import { toContractJson } from '../reply/json.ts';
 import type { Report } from '../reply/report.ts';
 import { renderText } from '../reply/text.ts';
+import { runImageCheck } from './check-image.ts';
 import { runEval } from './eval.ts';
 import { cliRecorder, runDigestCommand, type CliRecorder } from './stats-hooks.ts';
 
 const USAGE = `使い方 / usage:
   gaibu-guard check "テキスト"                    判定結果を日本語で表示
   gaibu-guard check --json "テキスト"             判定結果をJSONで出力
+  gaibu-guard check --image shot.png [--json]     スクリーンショット（PNG・JPEG・WebP）の文字を読み取って判定
   gaibu-guard check --jsonl < in.jsonl > out.jsonl
       [--platform crowdworks|lancers|coconala|other]
       [--stage before_contract|after_contract|after_escrow|unknown]
@@ -118,6 +120,7 @@ async function runCheck(args: string[]): Promise<number> {
         db: { type: 'string' },
         guild: { type: 'string' },
         lang: { type: 'string', default: 'ja' },
+        image: { type: 'string' },
       },
     });
   } catch (e) {
@@ -138,6 +141,11 @@ async function runCheck(args: string[]): Promise<number> {
     recorder = r;
   }
   try {
+    // --image FILE: the text is read from a screenshot (src/cli/check-image.ts).
+    if (values.image !== undefined) {
+      if (positionals.length > 0 || values.jsonl) return fail('--image FILE takes no text argument and no --jsonl');
+      return await runImageCheck(values.image, createEngine, { json: values.json, lang: values.lang === 'en' ? 'en' : 'ja', base, recorder });
+    }
     const engine = await createEngine();
     if (values.jsonl) return await runJsonl(engine, base, recorder);
 

@@ -15,7 +15,7 @@ import { composeDigest } from '../stats/weekly.ts';
 
 export interface CliRecorder {
   /** `text` is only fingerprinted in memory; see src/stats/fingerprint.ts. */
-  record(report: Report, text: string): void;
+  record(report: Report, text: string, source?: 'cli' | 'cli_image'): void;
   close(): void;
 }
 
@@ -40,8 +40,8 @@ export async function cliRecorder(db: string, guild: string | undefined): Promis
   if (typeof opened === 'string') return opened;
   const { stats } = opened;
   return {
-    record(report: Report, text: string): void {
-      stats.record(report, text, { source: 'cli', guildId: guild ?? null, userId: null, at: new Date() });
+    record(report: Report, text: string, source: 'cli' | 'cli_image' = 'cli'): void {
+      stats.record(report, text, { source, guildId: guild ?? null, userId: null, at: new Date() });
     },
     close(): void {
       stats.close();

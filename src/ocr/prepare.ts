@@ -7,7 +7,7 @@
 //     30–45 px high, where Tesseract is both accurate and fast), a very small one enlarged, a very
 //     large page shrunk, so the OCR time follows the amount of text, not the camera;
 //   - handed over as a binary PGM: no second compression, and Leptonica reads it directly.
-import sharp from 'sharp';
+import type { Sharp, SharpOptions } from 'sharp';
 import type { ImageInfo } from './image.ts';
 
 /** Width a portrait screenshot is brought to (a 1080–1440 px phone capture shrinks, a 540 px one grows). */
@@ -19,14 +19,19 @@ export const MAX_SIDE = 2600;
 /** Mean grey level under which an image counts as dark mode. */
 const DARK_MEAN = 110;
 
-let configured = false;
-function configure(): void {
-  if (configured) return;
-  configured = true;
-  // One image at a time through one libvips thread, and no cache of decoded images: OCR is rare
-  // next to text checks, and memory stays flat.
-  sharp.cache(false);
-  sharp.concurrency(1);
+type SharpFn = (input?: Buffer | Uint8Array, options?: SharpOptions) => Sharp;
+let loaded: Promise<SharpFn> | null = null;
+/** libvips is loaded on the first image, not when the bot starts (and never with OCR off). */
+function sharpLib(): Promise<SharpFn> {
+  loaded ??= import('sharp').then((m) => {
+    const sharp = m.default;
+    // One image at a time through one libvips thread, and no cache of decoded images: OCR is rare
+    // next to text checks, and memory stays flat.
+    sharp.cache(false);
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loaded;
 }
 
 export interface Prepared {
@@ -63,7 +68,7 @@ function meanGrey(data: Uint8Array): number {
  * it (a corrupt body behind a valid header); the caller reports that as unreadable.
  */
 export async function prepareImage(bytes: Uint8Array, info: ImageInfo, maxPixels: number, phoneWidth = PHONE_WIDTH): Promise<Prepared> {
-  configure();
+  const sharp = await sharpLib();
   const width = targetWidth(info, phoneWidth);
   const { data, info: out } = await sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error', animated: false })
     .rotate()
