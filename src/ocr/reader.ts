@@ -6,10 +6,11 @@
 // the rest. No Discord, no storage, no logging of text: callers get text and numbers back.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesseract.js';
 import { IMAGE_LIMITS, inspectImage, type ImageInfo, type ImageLimits, type ImageProblem } from './image.ts';
 import { prepareImage } from './prepare.ts';
-import { toMessageText, type OcrParagraph } from './text.ts';
+import { parseTsv, toMessageText } from './text.ts';
 
 export interface OcrResult {
   /** The message text for the detector ('' when the image holds no readable text). */
@@ -40,6 +41,9 @@ export interface OcrReaderOptions {
   log?: OcrLogger;
   /** Sample image read by start() so the first real read is warm (PNG/JPEG/WebP bytes). */
   warmUpImage?: () => Promise<Uint8Array | null>;
+  /** Tesseract parameters over PARAMETERS, and the width phone screenshots are brought to (bench). */
+  tesseract?: Record<string, string>;
+  phoneWidth?: number;
 }
 
 export interface OcrReader {
@@ -58,6 +62,9 @@ export interface OcrReader {
 export const LOW_CONFIDENCE = 75;
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_PENDING = 8;
+
+/** The worker thread's entry (src/ocr/worker-entry.cjs): Tesseract's script at a lower priority. */
+const WORKER_PATH = fileURLToPath(new URL('./worker-entry.cjs', import.meta.url));
 
 /** The folder of the integer LSTM model (LSTM only: 2 MB instead of the 16 MB legacy+LSTM file). */
 export function japaneseModelDir(): string {
@@ -92,10 +99,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
-interface TesseractBlocks {
-  blocks: { paragraphs: OcrParagraph[] }[] | null;
-}
-
 export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxPending = opts.maxPending ?? DEFAULT_MAX_PENDING;
@@ -112,12 +115,13 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
     const w = (async () => {
       const tw = await createWorker('jpn', OEM.LSTM_ONLY, {
         langPath: japaneseModelDir(),
+        workerPath: WORKER_PATH,
         gzip: true,
         cacheMethod: 'none',
         // A worker that dies is replaced on the next read; its error is only counted.
         errorHandler: () => opts.log?.warn('ocr_worker_error'),
       });
-      await tw.setParameters(PARAMETERS);
+      await tw.setParameters({ ...PARAMETERS, ...opts.tesseract });
       opts.log?.info('ocr_worker_started', { ms: Math.round(performance.now() - began) });
       return tw;
     })();
@@ -135,13 +139,12 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
   const recognise = async (tw: TesseractWorker, bytes: Uint8Array, info: ImageInfo, began: number): Promise<ReadOutcome> => {
     let prepared;
     try {
-      prepared = await prepareImage(bytes, info, limits.maxPixels);
+      prepared = await prepareImage(bytes, info, limits.maxPixels, opts.phoneWidth);
     } catch {
       return { ok: false, problem: 'corrupt' };
     }
-    const r = await tw.recognize(prepared.pgm, {}, { text: false, blocks: true });
-    const data = r.data as unknown as TesseractBlocks;
-    const read = toMessageText((data.blocks ?? []).flatMap((b) => b.paragraphs));
+    const r = await tw.recognize(prepared.pgm, {}, { text: false, blocks: false, tsv: true });
+    const read = toMessageText(parseTsv(r.data.tsv ?? ''));
     warm = true;
     return { ok: true, result: { text: read.text, chars: read.chars, confidence: read.confidence, ms: Math.round(performance.now() - began) } };
   };

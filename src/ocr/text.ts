@@ -265,3 +265,33 @@ export function toMessageText(paragraphs: readonly OcrParagraph[]): ReadText {
   const text = out.join('\n').trim();
   return { text, confidence: weight ? Math.round(confSum / weight) : 0, chars: visibleChars(text) };
 }
+
+/**
+ * Tesseract's TSV output → paragraphs of lines of words. One string crosses from the worker thread
+ * instead of an object per word, symbol and choice (which cost the event loop its structured clone).
+ * Columns: level page block par line word left top width height conf text; level 3 = paragraph,
+ * 4 = line, 5 = word.
+ */
+export function parseTsv(tsv: string): OcrParagraph[] {
+  const paragraphs: OcrParagraph[] = [];
+  let para: OcrParagraph | undefined;
+  let line: OcrLine | undefined;
+  for (const row of tsv.split('\n')) {
+    const c = row.split('\t');
+    if (c.length < 12) continue;
+    const [level, left, top, width, height] = [c[0], c[6], c[7], c[8], c[9]].map(Number) as [number, number, number, number, number];
+    const bbox = { x0: left, y0: top, x1: left + width, y1: top + height };
+    if (level === 3) {
+      para = { lines: [], bbox };
+      paragraphs.push(para);
+      line = undefined;
+    } else if (level === 4 && para) {
+      line = { words: [], bbox };
+      para.lines.push(line);
+    } else if (level === 5 && line) {
+      const text = c.slice(11).join('\t');
+      if (text.trim()) line.words.push({ text, confidence: Math.max(0, Number(c[10])), bbox });
+    }
+  }
+  return paragraphs;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isChrome, joinJapaneseSpaces, joinWords, toMessageText, type OcrLine, type OcrParagraph } from '../../src/ocr/text.ts';
+import { isChrome, joinJapaneseSpaces, joinWords, parseTsv, toMessageText, type OcrLine, type OcrParagraph } from '../../src/ocr/text.ts';
 
 // OCR structures written out by hand: words with their boxes, as Tesseract returns them for a
 // 1080 px wide screenshot (text about 40 px high).
@@ -102,5 +102,30 @@ describe('OCR text for the detector', () => {
   it('gives empty text and zero confidence when nothing readable is left', () => {
     expect(toMessageText([])).toEqual({ text: '', confidence: 0, chars: 0 });
     expect(toMessageText([para(line([['|', 90, 40]], 10))])).toEqual({ text: '', confidence: 0, chars: 0 });
+  });
+});
+
+describe("Tesseract's TSV output", () => {
+  it('becomes paragraphs of lines of words with their boxes and confidences', () => {
+    const tsv = [
+      'level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext',
+      '1\t1\t0\t0\t0\t0\t0\t0\t864\t1418\t-1\t',
+      '2\t1\t1\t0\t0\t0\t160\t270\t600\t100\t-1\t',
+      '3\t1\t1\t1\t0\t0\t160\t270\t600\t100\t-1\t',
+      '4\t1\t1\t1\t1\t0\t160\t270\t600\t40\t-1\t',
+      '5\t1\t1\t1\t1\t1\t160\t270\t80\t40\t96.5\t詳細',
+      '5\t1\t1\t1\t1\t2\t240\t270\t40\t40\t93\tは',
+      '5\t1\t1\t1\t1\t3\t280\t270\t40\t40\t-1\t ',
+      '4\t1\t1\t1\t2\t0\t160\t330\t300\t40\t-1\t',
+      '5\t1\t1\t1\t2\t1\t160\t330\t300\t40\t88\tID:\tabc',
+      '',
+    ].join('\n');
+    const paras = parseTsv(tsv);
+    expect(paras).toHaveLength(1);
+    expect(paras[0]?.lines.map((l) => l.words.map((w) => w.text))).toEqual([['詳細', 'は'], ['ID:\tabc']]);
+    expect(paras[0]?.lines[0]?.words[0]).toEqual({ text: '詳細', confidence: 96.5, bbox: { x0: 160, y0: 270, x1: 240, y1: 310 } });
+    expect(paras[0]?.lines[1]?.bbox).toEqual({ x0: 160, y0: 330, x1: 460, y1: 370 });
+    expect(parseTsv('')).toEqual([]);
+    expect(parseTsv('garbage\nmore garbage')).toEqual([]);
   });
 });

@@ -1,0 +1,42 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { inspectImage } from '../../src/ocr/image.ts';
+import { MIN_WIDTH, PHONE_WIDTH, prepareImage, targetWidth } from '../../src/ocr/prepare.ts';
+
+async function prepared(width: number, height: number, background: string) {
+  const bytes = await sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  const inspected = inspectImage(bytes);
+  if (!inspected.ok) throw new Error(inspected.problem);
+  return prepareImage(bytes, inspected.info, 16_000_000);
+}
+const pgmHeader = (p: { pgm: Uint8Array }) => new TextDecoder().decode(p.pgm.subarray(0, 20)).split('\n').slice(0, 3).join(' ');
+
+describe('preparing an image for Tesseract', () => {
+  it('brings a phone screenshot to the phone width, enlarges a small one, leaves a desktop capture alone', () => {
+    expect(targetWidth({ width: 1290, height: 2796 })).toBe(PHONE_WIDTH);
+    expect(targetWidth({ width: 540, height: 1170 })).toBe(PHONE_WIDTH);
+    expect(targetWidth({ width: 828, height: 1792 })).toBe(828);
+    expect(targetWidth({ width: 1920, height: 1080 })).toBe(1920);
+    expect(targetWidth({ width: 400, height: 300 })).toBe(MIN_WIDTH);
+    expect(targetWidth({ width: 5200, height: 2600 })).toBe(2600);
+  });
+
+  it('hands over an 8-bit grey PGM, inverted when the screen is dark', async () => {
+    const light = await prepared(1080, 1920, '#8cabd8');
+    expect(pgmHeader(light)).toBe(`P5 ${PHONE_WIDTH} ${Math.round((1920 * PHONE_WIDTH) / 1080)} 255`);
+    expect(light.pgm.length).toBe(light.pgm.indexOf(0x0a, 12) + 1 + light.width * light.height);
+    expect(light.inverted).toBe(false);
+    const dark = await prepared(720, 1280, '#16181c');
+    expect(dark.inverted).toBe(true);
+    // Dark grey (~24) turned light (~231).
+    expect(dark.pgm.at(-1)).toBeGreaterThan(200);
+  });
+
+  it('throws on a body libvips cannot decode behind a valid header', async () => {
+    const bytes = await sharp({ create: { width: 800, height: 1400, channels: 3, background: '#ffffff' } }).jpeg().toBuffer();
+    const broken = Buffer.concat([bytes.subarray(0, 400), Buffer.alloc(4000, 0x33)]);
+    const inspected = inspectImage(broken);
+    expect(inspected.ok).toBe(true);
+    if (inspected.ok) await expect(prepareImage(broken, inspected.info, 16_000_000)).rejects.toThrow();
+  });
+});
