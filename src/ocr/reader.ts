@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createWorker, OEM, PSM, type Worker as TesseractWorker } from 'tesseract.js';
+import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IMAGE_LIMITS, inspectImage, type ImageInfo, type ImageLimits, type ImageProblem } from './image.ts';
 import { prepareImage } from './prepare.ts';
 import { parseTsv, toMessageText } from './text.ts';
@@ -73,13 +73,12 @@ export function japaneseModelDir(): string {
 }
 
 /**
- * Page segmentation: automatic (bubbles, headers and times are separate blocks on a screen).
+ * Page segmentation: automatic (PSM.AUTO, set below: bubbles, headers and times are separate blocks).
  * Sauvola thresholding: local, so a white bubble on a coloured background keeps its text (the
  * global Otsu threshold turns a blue or green chat background black and loses the bubble).
  * debug_file: Tesseract's own diagnostics would otherwise go to stderr among the JSON log lines.
  */
 const PARAMETERS = {
-  tessedit_pageseg_mode: PSM.AUTO,
   thresholding_method: '2',
   user_defined_dpi: '300',
   debug_file: '/dev/null',
@@ -113,6 +112,8 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
   const spawn = (): Promise<TesseractWorker> => {
     const began = performance.now();
     const w = (async () => {
+      // Loaded here, not at start-up: the bot pays for tesseract.js only once it reads images.
+      const { createWorker, OEM, PSM } = await import('tesseract.js');
       const tw = await createWorker('jpn', OEM.LSTM_ONLY, {
         langPath: japaneseModelDir(),
         workerPath: WORKER_PATH,
@@ -121,7 +122,7 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
         // A worker that dies is replaced on the next read; its error is only counted.
         errorHandler: () => opts.log?.warn('ocr_worker_error'),
       });
-      await tw.setParameters({ ...PARAMETERS, ...opts.tesseract });
+      await tw.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...PARAMETERS, ...opts.tesseract });
       opts.log?.info('ocr_worker_started', { ms: Math.round(performance.now() - began) });
       return tw;
     })();

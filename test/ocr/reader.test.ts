@@ -1,6 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOcrReader, type OcrReader } from '../../src/ocr/reader.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createOcrReader, japaneseModelDir, type OcrReader } from '../../src/ocr/reader.ts';
 import { warmUpImage } from '../../src/ocr/sample.ts';
 import { renderPng, renderScreen } from './render.ts';
 import { SCREENS } from './screens.ts';
@@ -27,9 +29,12 @@ afterAll(async () => {
 });
 
 describe('the OCR reader', () => {
-  it('is warm after start(): the model is loaded from the npm package and a sample was read', () => {
+  it('is warm after start(): the model is loaded from the npm package and a sample was read, nothing written', () => {
     expect(reader.ready).toBe(true);
     expect(logs.some((l) => l.includes('"ocr_ready"'))).toBe(true);
+    expect(existsSync(join(japaneseModelDir(), 'jpn.traineddata.gz'))).toBe(true);
+    // tesseract.js caches a downloaded model in the working directory unless told not to.
+    expect(existsSync(join(process.cwd(), 'jpn.traineddata'))).toBe(false);
   });
 
   it('reads a PNG, a JPEG and a WebP of the same screen alike', async () => {
