@@ -89,6 +89,8 @@ class Timeout extends Error {
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  // A read abandoned at its time limit may still fail later (its worker is gone): that is expected.
+  p.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
     p,
@@ -137,13 +139,15 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
     void old?.then((w) => w.terminate()).catch(() => undefined);
   };
 
-  const recognise = async (tw: TesseractWorker, bytes: Uint8Array, info: ImageInfo, began: number): Promise<ReadOutcome> => {
+  const recognise = async (tw: TesseractWorker, current: Promise<TesseractWorker>, bytes: Uint8Array, info: ImageInfo, began: number): Promise<ReadOutcome> => {
     let prepared;
     try {
       prepared = await prepareImage(bytes, info, limits.maxPixels, opts.phoneWidth);
     } catch {
       return { ok: false, problem: 'corrupt' };
     }
+    // Abandoned at its time limit while decoding: its worker has been replaced, leave it be.
+    if (worker !== current) return { ok: false, problem: 'timeout' };
     const r = await tw.recognize(prepared.pgm, {}, { text: false, blocks: false, tsv: true });
     const read = toMessageText(parseTsv(r.data.tsv ?? ''));
     warm = true;
@@ -160,8 +164,9 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
       try {
         if (closed) return { ok: false, problem: 'failed' };
         worker ??= spawn();
-        const tw = await worker;
-        return await withTimeout(recognise(tw, bytes, info, performance.now()), limitMs);
+        const current = worker;
+        const tw = await current;
+        return await withTimeout(recognise(tw, current, bytes, info, performance.now()), limitMs);
       } catch (err) {
         if (err instanceof Timeout) opts.log?.warn('ocr_timeout', { ms: limitMs });
         else opts.log?.warn('ocr_failed', { error: err instanceof Error ? err.name : typeof err });

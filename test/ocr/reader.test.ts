@@ -89,8 +89,15 @@ describe('the OCR reader', () => {
     const r = createOcrReader({ log: { info: (e) => void events.push(e), warn: (e) => void events.push(e) } });
     try {
       await r.start();
+      const late: unknown[] = [];
+      const onLate = (e: unknown) => void late.push(e);
+      process.on('unhandledRejection', onLate);
       expect(await r.read(screenshot, { timeoutMs: 1 })).toEqual({ ok: false, problem: 'timeout' });
       expect(r.ready).toBe(false);
+      // The abandoned read finishes decoding meanwhile; it must not reach the old worker or throw.
+      await new Promise((done) => setTimeout(done, 1500));
+      process.off('unhandledRejection', onLate);
+      expect(late).toEqual([]);
       const out = await r.read(screenshot);
       expect(out.ok && out.result.text).toContain('sakura_2024');
       expect(r.ready).toBe(true);
