@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import { IMAGE_LIMITS, inspectImage, type ImageInfo, type ImageLimits, type ImageProblem } from './image.ts';
-import { prepareImage } from './prepare.ts';
-import { parseTsv, toMessageText } from './text.ts';
+import { bands, pgmOf, prepareImage, targetWidth, type Band } from './prepare.ts';
+import { parseTsv, toMessageText, type OcrParagraph } from './text.ts';
 
 export interface OcrResult {
   /** The message text for the detector ('' when the image holds no readable text). */
@@ -33,7 +33,7 @@ export interface OcrLogger {
 }
 
 export interface OcrReaderOptions {
-  /** Longest a read may take (decode + recognise) before the worker is replaced. */
+  /** Longest a read may take (decode + recognise) per screenful of image, before the worker is replaced. */
   timeoutMs?: number;
   /** Reads waiting or running beyond which new ones are refused as `busy`. */
   maxPending?: number;
@@ -100,6 +100,23 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/** A band's lines in image coordinates, only those whose centre is in the band's own rows. */
+export function keepBand(paragraphs: readonly OcrParagraph[], band: Band): OcrParagraph[] {
+  const dy = band.y0;
+  const shift = <T extends { y0: number; y1: number }>(b: T): T => ({ ...b, y0: b.y0 + dy, y1: b.y1 + dy });
+  const out: OcrParagraph[] = [];
+  for (const p of paragraphs) {
+    const lines = p.lines
+      .map((l) => ({ bbox: shift(l.bbox), words: l.words.map((w) => ({ ...w, bbox: shift(w.bbox) })) }))
+      .filter((l) => {
+        const centre = (l.bbox.y0 + l.bbox.y1) / 2;
+        return centre >= band.keepFrom && centre < band.keepTo;
+      });
+    if (lines.length > 0) out.push({ lines, bbox: shift(p.bbox) });
+  }
+  return out;
+}
+
 export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxPending = opts.maxPending ?? DEFAULT_MAX_PENDING;
@@ -146,10 +163,14 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
     } catch {
       return { ok: false, problem: 'corrupt' };
     }
-    // Abandoned at its time limit while decoding: its worker has been replaced, leave it be.
-    if (worker !== current) return { ok: false, problem: 'timeout' };
-    const r = await tw.recognize(prepared.pgm, {}, { text: false, blocks: false, tsv: true });
-    const read = toMessageText(parseTsv(r.data.tsv ?? ''));
+    const paragraphs: OcrParagraph[] = [];
+    for (const band of bands(prepared.height)) {
+      // Abandoned at its time limit meanwhile: its worker has been replaced, leave it be.
+      if (worker !== current) return { ok: false, problem: 'timeout' };
+      const r = await tw.recognize(pgmOf(prepared, band.y0, band.y1), {}, { text: false, blocks: false, tsv: true });
+      paragraphs.push(...keepBand(parseTsv(r.data.tsv ?? ''), band));
+    }
+    const read = toMessageText(paragraphs);
     warm = true;
     return { ok: true, result: { text: read.text, chars: read.chars, confidence: read.confidence, ms: Math.round(performance.now() - began) } };
   };
@@ -166,7 +187,9 @@ export function createOcrReader(opts: OcrReaderOptions = {}): OcrReader {
         worker ??= spawn();
         const current = worker;
         const tw = await current;
-        return await withTimeout(recognise(tw, current, bytes, info, performance.now()), limitMs);
+        // The limit is per screenful: a long capture is read in several bands.
+        const screens = bands(Math.round((info.height * targetWidth(info, opts.phoneWidth)) / info.width)).length;
+        return await withTimeout(recognise(tw, current, bytes, info, performance.now()), limitMs * screens);
       } catch (err) {
         if (err instanceof Timeout) opts.log?.warn('ocr_timeout', { ms: limitMs });
         else opts.log?.warn('ocr_failed', { error: err instanceof Error ? err.name : typeof err });

@@ -73,8 +73,23 @@ describe('the OCR reader', () => {
     expect(after.ok).toBe(true);
   }, 60_000);
 
+  it('reads a long scrolling capture band by band, every line once', async () => {
+    const screen = (await renderScreen(spec('posting-manual-fee'))).jpeg;
+    const n = 4;
+    const tall = await sharp({ create: { width: 1080, height: 1772 * n, channels: 3, background: '#ffffff' } })
+      .composite(Array.from({ length: n }, (_, i) => ({ input: screen, top: i * 1772, left: 0 })))
+      .jpeg({ quality: 70 })
+      .toBuffer();
+    // A generous limit: this machine may be busy with other work while the tests run.
+    const out = await reader.read(tall, { timeoutMs: 60_000 });
+    expect(out).toMatchObject({ ok: true });
+    const text = out.ok ? out.result.text : '';
+    expect(text.split('マニュアル代').length - 1).toBe(n);
+    expect(text.split('友だち追加').length - 1).toBe(n);
+  }, 120_000);
+
   it('refuses a read beyond the queue limit as busy instead of queueing without end', async () => {
-    const small = createOcrReader({ maxPending: 1 });
+    const small = createOcrReader({ maxPending: 1, timeoutMs: 60_000 });
     try {
       const first = small.read(screenshot);
       expect(await small.read(screenshot)).toEqual({ ok: false, problem: 'busy' });
