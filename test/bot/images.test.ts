@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadResult } from '../../src/bot/download.ts';
 import { imageNotes, MAX_IMAGES, type ImageServices, type ImagesRead } from '../../src/bot/images.ts';
 import type { Engine } from '../../src/engine.ts';
+import { IMAGE_LIMITS } from '../../src/ocr/image.ts';
 import { createOcrReader, type OcrReader, type ReadOutcome } from '../../src/ocr/reader.ts';
 import { imageCopy, noteCopy } from '../../src/reply/bot-copy.ts';
 import type { RecordMeta, StatsPort } from '../../src/stats/port.ts';
@@ -205,6 +206,14 @@ describe('what the reply says about images', () => {
     expect(imageNotes({ ...base, texts: [], chars: 0, confidence: null }, false)).toEqual([imageCopy.noText]);
     expect(imageNotes({ ...base, problems: ['busy', 'busy', 'corrupt'] }, true)).toEqual([imageCopy.readFrom(1, true), imageCopy.problem.busy, imageCopy.problem.corrupt]);
   });
+  it('names the same limits the reader applies', () => {
+    expect(imageCopy.problem.too_large.ja).toContain(`${IMAGE_LIMITS.maxBytes / 1024 / 1024}MB`);
+    expect(imageCopy.problem.too_large.en).toContain(`${IMAGE_LIMITS.maxBytes / 1024 / 1024} MB`);
+    expect(imageCopy.problem.too_many_pixels.ja).toContain(`${(IMAGE_LIMITS.maxPixels / 10_000).toLocaleString('en-US')}万画素`);
+    expect(imageCopy.problem.too_many_pixels.en).toContain(`${IMAGE_LIMITS.maxPixels / 1_000_000} megapixels`);
+    expect(imageCopy.tooMany(MAX_IMAGES).ja).toContain(`${MAX_IMAGES}枚まで`);
+  });
+
   it('tells a busy reader apart from a broken file', async () => {
     const busy: OcrReader = { ...reader, read: async (): Promise<ReadOutcome> => ({ ok: false, problem: 'busy' }) };
     h = await createHarness(engine, { images: images({ reader: busy }) });
