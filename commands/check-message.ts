@@ -1,5 +1,6 @@
 // Message context menu 「外部誘導チェック」: right-click (long-press) any message → Apps.
-// Checks the target's text, including a forwarded message's snapshot and embed text.
+// Checks the target's text, including a forwarded message's snapshot and embed text, together with
+// the text read from its screenshots (its own images and a forward's).
 import {
   ApplicationCommandType,
   ApplicationIntegrationType,
@@ -33,5 +34,6 @@ export const execute: MessageMenuExecute = async (interaction, services) => {
       attachments: x.ownAttachments + x.forwardedAttachments,
     },
     services,
+    [...x.ownFiles, ...x.forwardedFiles],
   );
 };

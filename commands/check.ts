@@ -1,4 +1,5 @@
-// /check text:… [platform:…] [stage:…] — check a pasted client message; the answer is private.
+// /check text:… [image:…] [platform:…] [stage:…] — check a pasted client message and/or a
+// screenshot of it (its text is read locally and checked with the pasted text); the answer is private.
 import {
   ApplicationIntegrationType,
   InteractionContextType,
@@ -10,7 +11,7 @@ import type { ChatInputExecute } from '../src/bot/command.ts';
 import { englishLocalizations } from '../src/bot/locale.ts';
 import { answerCheck } from '../src/bot/respond.ts';
 import { installedGuildId } from '../src/bot/install.ts';
-import { commandCopy } from '../src/reply/bot-copy.ts';
+import { commandCopy, imageCopy } from '../src/reply/bot-copy.ts';
 import { copy } from '../src/reply/copy.ts';
 
 /** Discord's maximum length of a string option. */
@@ -31,8 +32,12 @@ export const data = new SlashCommandBuilder()
       .setName('text')
       .setDescription(c.text.ja)
       .setDescriptionLocalizations(englishLocalizations(c.text))
-      .setRequired(true)
+      // Optional since a screenshot alone can be checked; with neither, the reply asks for one.
+      .setRequired(false)
       .setMaxLength(TEXT_MAX_LENGTH),
+  )
+  .addAttachmentOption((o) =>
+    o.setName('image').setDescription(imageCopy.option.ja).setDescriptionLocalizations(englishLocalizations(imageCopy.option)),
   )
   .addStringOption((o) =>
     o
@@ -59,7 +64,8 @@ const OptionalStage = StageSchema.optional().catch(undefined);
 const optionalString = (v: string | null): string | undefined => (v === null ? undefined : v);
 
 export const execute: ChatInputExecute = async (interaction, services) => {
-  const text = z.string().parse(interaction.options.getString('text', true));
+  const text = z.string().parse(interaction.options.getString('text') ?? '');
+  const image = interaction.options.getAttachment('image');
   await answerCheck(
     interaction,
     {
@@ -70,7 +76,9 @@ export const execute: ChatInputExecute = async (interaction, services) => {
       guildId: installedGuildId(interaction),
       platform: OptionalPlatform.parse(optionalString(interaction.options.getString('platform'))),
       stage: OptionalStage.parse(optionalString(interaction.options.getString('stage'))),
+      attachments: image ? 1 : 0,
     },
     services,
+    image ? [{ url: image.url, size: image.size, contentType: image.contentType, width: image.width, height: image.height, name: image.name }] : [],
   );
 };

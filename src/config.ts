@@ -49,6 +49,11 @@ export const ConfigSchema = z.object({
     z.string().regex(/^[1-9]\d{0,3}$/, { error: 'must be a whole number of seconds from 1 to 9999' }).transform(Number),
   ).transform((v) => v ?? 10),
   /**
+   * Reading screenshots (OCR, about 160 MB more memory and a second of work after login): `on`
+   * (default) or `off` (images then get a note that they are not read).
+   */
+  OCR: optional(z.enum(['on', 'off'], { error: 'must be on or off' })).transform((v) => v ?? 'on'),
+  /**
    * Base URL of the Discord REST API without the version (default https://discord.com/api).
    * Only the tests set it, to point the real bot at a local stand-in.
    */

@@ -18,6 +18,7 @@ import type {
 } from 'discord.js';
 import type { Engine } from '../engine.ts';
 import type { CheckQueue } from './check-queue.ts';
+import type { ImageServices } from './images.ts';
 import type { StatsPort } from '../stats/port.ts';
 import type { Logger } from './log.ts';
 import type { CheckBudget, RateLimiter } from './rate-limit.ts';
@@ -58,6 +59,11 @@ export interface Services {
   log: Logger;
   /** The clock (tests freeze it). */
   now: () => Date;
+  /**
+   * Reading screenshots (src/bot/images.ts, src/ocr/). Absent: images are not read and the reply
+   * says so. The bot starts the reader after login; reads before it is warm simply wait for it.
+   */
+  images?: ImageServices;
 }
 
 export type ChatInputExecute = (interaction: ChatInputCommandInteraction, services: Services) => Promise<void>;

@@ -9,11 +9,13 @@
 //   is read in raw mode (readline), so a long pasted line is never cut at the terminal's line limit.
 // - From a pipe or a file: everything up to the end, or up to a line holding only "---" (or ".").
 // In both, a line that is a command (:refusal, /stats, …) ends the message before it and runs.
+// :image PATH reads a screenshot locally (OCR) and checks it like a DM with that image.
+import { readFile } from 'node:fs/promises';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { stripControls } from '../detector/mask.ts';
 import { PLATFORMS, STAGES, type Platform, type Stage } from '../detector/types.ts';
-import { consoleCopy, embedCopy, helpCopy, noteCopy } from '../reply/bot-copy.ts';
+import { consoleCopy, embedCopy, helpCopy, imageCopy, noteCopy } from '../reply/bot-copy.ts';
 import { copy } from '../reply/copy.ts';
 import type { Locale } from '../reply/copy-types.ts';
 import { alreadyRepliedText, refusalText, reportStepsText } from '../reply/embed.ts';
@@ -22,6 +24,7 @@ import { renderText } from '../reply/text.ts';
 import { adminCopy } from '../stats/digest-copy.ts';
 import { PERIODS, privacyReply, statsReply, type Period } from '../stats/replies.ts';
 import { runCheck, type CheckOutcome } from './checking.ts';
+import { checkLocalImages } from './images.ts';
 import type { Services } from './command.ts';
 
 export interface ConsoleOptions {
@@ -104,12 +107,31 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   let commands = 0;
   let quitting = false;
 
+  // Checks run one after another, in the order they were given: a screenshot is read
+  // asynchronously, and a text typed after it must not be answered before it.
+  let work: Promise<void> = Promise.resolve();
+  const show = (outcome: CheckOutcome): void => {
+    if (outcome.kind === 'report') last = outcome.report;
+    say(`\n${renderOutcome(outcome, locale)}\n`);
+  };
+  // The platform and stage are read when the check runs: a :platform typed before it has run by then.
   const check = (text: string): void => {
     if (text.trim() === '') return;
     checks += 1;
-    const outcome = runCheck({ text, source: 'console', userId: 'console', guildId: null, platform, stage }, services);
-    if (outcome.kind === 'report') last = outcome.report;
-    say(`\n${renderOutcome(outcome, locale)}\n`);
+    work = work.then(() => show(runCheck({ text, source: 'console', userId: 'console', guildId: null, platform, stage }, services)));
+  };
+  // :image PATH — the file is read here and handed to the same image check as a DM's screenshot.
+  const checkImage = async (arg: string): Promise<void> => {
+    const file = arg.trim().replace(/^(["'])(.*)\1$/, '$2');
+    checks += 1;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      say(imageCopy.fileNotFound[locale]);
+      return;
+    }
+    show(await checkLocalImages({ text: '', source: 'console', userId: 'console', guildId: null, platform, stage }, [bytes], services));
   };
 
   /** Checks what has been collected; an empty message gets a hint instead. */
@@ -162,7 +184,7 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   };
 
   /** Runs a command; false when the console should stop. */
-  const command = (c: CommandLine): boolean => {
+  const command = (c: CommandLine): boolean | Promise<boolean> => {
     commands += 1;
     if (c.sigil === '/') {
       slash(c);
@@ -196,6 +218,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       case 'replied':
         say(plain(alreadyRepliedText(locale)));
         return true;
+      case 'image':
+        return checkImage(c.args).then(() => true);
       default:
         say(consoleCopy.unknownCommand(stripControls(`:${c.name}`))[locale]);
         return true;
@@ -219,10 +243,13 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
       cancelPending();
       pasted = false;
       flush(false);
-      if (!command(c)) {
-        quitting = true;
-        rl.close();
-      }
+      // In order with the checks before it (a screenshot is still being read when :refusal comes).
+      work = work.then(async () => {
+        if (!(await command(c))) {
+          quitting = true;
+          rl.close();
+        }
+      });
       return;
     }
     const t = line.trim();
@@ -280,10 +307,12 @@ export async function runConsole(opts: ConsoleOptions): Promise<void> {
   }
 
   say(consoleCopy.banner[locale]);
+  say(imageCopy.consoleHelp[locale]);
   rl.on('line', onLine);
   await new Promise<void>((resolve) => rl.once('close', resolve));
   cancelPending();
   if (!quitting) flush(checks === 0 && commands === 0);
+  await work;
   if (terminal) output.write(BRACKETED_PASTE_OFF);
   say(consoleCopy.bye[locale]);
 }

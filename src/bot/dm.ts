@@ -8,13 +8,16 @@
 //   - a plain message arriving within COMMENT_WINDOW_MS after a forward in the same DM is taken as
 //     that comment: if it contains nothing risky it gets a one-line note instead of a full report
 //     (a risky text is always checked in full, whatever its timing);
-//   - several forwards in a row are each answered, as replies to their own messages.
+//   - several forwards in a row are each answered, as replies to their own messages;
+//   - screenshots (the message's own images, or a forward's) are read and checked together with
+//     the text (src/bot/images.ts); a message with images is never taken as a forward's comment.
 import { ChannelType, type Message } from 'discord.js';
 import { noteCopy } from '../reply/bot-copy.ts';
 import type { Bilingual } from '../reply/copy-types.ts';
-import { runCheck, type CheckOutcome } from './checking.ts';
+import { admit, runCheck, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
 import { extractMessage } from './extract.ts';
+import { checkWithImages, imageCost } from './images.ts';
 import { BUSY, inQueue, payloadFor } from './respond.ts';
 
 export const COMMENT_WINDOW_MS = 3000;
@@ -53,15 +56,35 @@ export async function handleDirectMessage(message: Message, services: Services, 
 
   // Both branches decide inside the FIFO check queue, so a forward's budget decision and its mark
   // always come before the comment the Discord client sends right after it.
+  const ocr = services.images !== undefined;
   if (x.isForward) {
     const notes: Bilingual[] = x.own ? [noteCopy.commentNotChecked] : [];
-    outcome = await inQueue(services, () => {
-      const o = runCheck({ text: x.forwarded, source: 'forward', ...who, notes, attachments: x.forwardedAttachments }, services);
-      // Only an answered forward opens the comment window: otherwise a flood alternating forwards
-      // and plain messages would have every plain one analysed outside the rate limit.
-      if (o.kind !== 'limited') forwards.mark(message.channelId, nowMs);
-      return o;
-    }, BUSY);
+    const input = { text: x.forwarded, source: 'forward' as const, ...who, notes, attachments: x.forwardedAttachments };
+    if (ocr && x.forwardedFiles.length > 0) {
+      // As below: the budget decision and the mark in queue order, before the comment that follows.
+      const limited = await inQueue<CheckOutcome | null>(
+        services,
+        () => {
+          const l = admit(who.userId, 'forward', services, imageCost(x.forwardedFiles));
+          if (!l) forwards.mark(message.channelId, nowMs);
+          return l;
+        },
+        BUSY,
+      );
+      outcome = limited ?? (await checkWithImages({ ...input, admitted: true }, x.forwardedFiles, services));
+    } else {
+      outcome = await inQueue(services, () => {
+        const o = runCheck(input, services);
+        // Only an answered forward opens the comment window: otherwise a flood alternating forwards
+        // and plain messages would have every plain one analysed outside the rate limit.
+        if (o.kind !== 'limited') forwards.mark(message.channelId, nowMs);
+        return o;
+      }, BUSY);
+    }
+  } else if (ocr && x.ownFiles.length > 0) {
+    // A screenshot is a message to check, never a comment on the forward before it.
+    await inQueue(services, () => forwards.consume(message.channelId, nowMs));
+    outcome = await checkWithImages({ text: x.own, source: 'dm', ...who, attachments: x.ownAttachments }, x.ownFiles, services);
   } else {
     const harmlessComment = x.own
       ? await inQueue(services, () => forwards.consume(message.channelId, nowMs) && services.engine.analyse(x.own).verdict.level === 'none', false)

@@ -1,12 +1,24 @@
 // Discord message → the text to check: content, the text of forwarded snapshots, and the title and
-// description of embeds. Works on the structural minimum of a discord.js Message, so the rules are
-// tested without a client. Attachments are counted (images are not read yet), never downloaded.
+// description of embeds, plus the attachments (screenshots are read by src/bot/images.ts). Works on
+// the structural minimum of a discord.js Message, so the rules are tested without a client.
+import type { AttachmentRef } from './images.ts';
 
-/** The parts of a message (or a forwarded snapshot) that carry text. */
+/** What discord.js tells about an attachment (an `Attachment` has these fields). */
+export interface AttachmentLike {
+  url: string;
+  size: number;
+  contentType: string | null;
+  width?: number | null;
+  height?: number | null;
+  name?: string | null;
+}
+
+/** The parts of a message (or a forwarded snapshot) that carry text or images. */
 export interface MessageLike {
   content: string | null;
   embeds: ReadonlyArray<{ title: string | null; description: string | null }>;
-  attachments: { size: number };
+  /** discord.js keeps attachments in a Collection. */
+  attachments: { size: number; values(): Iterable<AttachmentLike> };
 }
 
 export interface SourceMessage extends MessageLike {
@@ -24,6 +36,20 @@ export interface Extracted {
   isForward: boolean;
   ownAttachments: number;
   forwardedAttachments: number;
+  /** The attachments themselves, in order: the message's own, then the forwarded ones. */
+  ownFiles: AttachmentRef[];
+  forwardedFiles: AttachmentRef[];
+}
+
+function filesOf(m: MessageLike): AttachmentRef[] {
+  return [...m.attachments.values()].map((a) => ({
+    url: a.url,
+    size: a.size,
+    contentType: a.contentType ?? null,
+    width: a.width ?? null,
+    height: a.height ?? null,
+    name: a.name ?? null,
+  }));
 }
 
 const FORWARD = 1;
@@ -34,7 +60,7 @@ function textOf(m: MessageLike): string {
   return joinParts(parts);
 }
 
-function joinParts(parts: string[]): string {
+export function joinParts(parts: string[]): string {
   return parts
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
@@ -49,6 +75,8 @@ export function extractMessage(m: SourceMessage): Extracted {
     isForward: snapshots.length > 0 || m.reference?.type === FORWARD,
     ownAttachments: m.attachments.size,
     forwardedAttachments: snapshots.reduce((n, s) => n + s.attachments.size, 0),
+    ownFiles: filesOf(m),
+    forwardedFiles: snapshots.flatMap(filesOf),
   };
 }
 

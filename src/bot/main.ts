@@ -57,6 +57,7 @@ async function main(): Promise<number> {
       await runConsole({ input: process.stdin, output: process.stdout, services });
     } finally {
       services.stats?.close();
+      await services.images?.reader.close();
     }
     return 0;
   }
@@ -128,6 +129,13 @@ async function main(): Promise<number> {
       (err: unknown) => log.error('digest_scheduler_failed', errorFields(err)),
     );
   });
+  // Screenshot reading (src/ocr/): its worker starts once the gateway is ready, so login and the
+  // first text checks are not slowed by it; an image arriving before it is warm waits for it.
+  const ocr = services.images?.reader;
+  client.once(Events.ClientReady, () => {
+    if (shutdown.started || !ocr) return;
+    ocr.start().catch((err: unknown) => log.error('ocr_start_failed', errorFields(err)));
+  });
   shutdown.add('stop', 'scheduler', async () => {
     scheduler?.stop();
     await poster.close();
@@ -136,6 +144,7 @@ async function main(): Promise<number> {
   shutdown.add('close', 'gateway', () => client.destroy());
   // A handler that raced the gateway closing still finishes before the database goes away.
   shutdown.add('close', 'late_checks', () => bot.idle());
+  shutdown.add('close', 'ocr', () => ocr?.close());
   shutdown.add('close', 'database', () => services.stats?.close());
 
   log.info('login');

@@ -10,6 +10,7 @@ import { buildReportReply, type ButtonRow } from '../reply/embed.ts';
 import { QueueFullError } from './check-queue.ts';
 import { runCheck, type CheckInput, type CheckOutcome } from './checking.ts';
 import type { Services } from './command.ts';
+import { checkWithImages, type AttachmentRef } from './images.ts';
 import { localeOf } from './locale.ts';
 
 /** Texts longer than this are analysed after a deferral (analysis grows with length). */
@@ -63,8 +64,12 @@ export function inQueue<T>(services: Services, job: () => T, whenFull?: T): Prom
   }
 }
 
-/** Runs a check for an interaction and answers it privately. */
-export async function answerCheck(interaction: RepliableInteraction, input: CheckInput, services: Services): Promise<void> {
+/**
+ * Runs a check for an interaction and answers it privately. With `files` (attachments) and OCR
+ * available, the images are read too (src/bot/images.ts): that takes a second or more, so the
+ * interaction is deferred at once.
+ */
+export async function answerCheck(interaction: RepliableInteraction, input: CheckInput, services: Services, files: readonly AttachmentRef[] = []): Promise<void> {
   const locale = localeOf(interaction.locale);
   const nowMs = services.now().getTime();
   let deferral: Promise<unknown> | null = null;
@@ -72,13 +77,14 @@ export async function answerCheck(interaction: RepliableInteraction, input: Chec
     deferral ??= interaction.deferReply({ flags: MessageFlags.Ephemeral });
     deferral.catch(() => undefined); // awaited below
   };
-  if (shouldDefer(interaction.createdTimestamp, nowMs, input.text.length)) deferNow();
+  const withImages = files.length > 0 && services.images !== undefined;
+  if (withImages || shouldDefer(interaction.createdTimestamp, nowMs, input.text.length)) deferNow();
   // Still waiting for its turn in the check queue when the window runs short: defer then. The
   // queue runs checks in short slices, so this timer fires between two slices.
   const timer = deferral ? null : setTimeout(deferNow, Math.max(0, interaction.createdTimestamp + DEFER_AFTER_AGE_MS - nowMs));
   let outcome: CheckOutcome;
   try {
-    outcome = await inQueue(services, () => runCheck(input, services), BUSY);
+    outcome = withImages ? await checkWithImages(input, files, services) : await inQueue(services, () => runCheck(input, services), BUSY);
   } finally {
     if (timer) clearTimeout(timer);
   }

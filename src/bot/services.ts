@@ -1,10 +1,15 @@
 // Builds the Services object once at startup (see src/bot/command.ts for what each field is for).
 import type { Config } from '../config.ts';
 import { createEngine, type Engine } from '../engine.ts';
+import { IMAGE_LIMITS } from '../ocr/image.ts';
+import { createOcrReader } from '../ocr/reader.ts';
+import { warmUpImage } from '../ocr/sample.ts';
 import { buildReportReply } from '../reply/embed.ts';
 import { openStatsFromEnv } from '../stats/index.ts';
 import type { Services } from './command.ts';
 import { createCheckQueue } from './check-queue.ts';
+import { attachmentHosts, downloadAttachment } from './download.ts';
+import type { ImageServices } from './images.ts';
 import type { Logger } from './log.ts';
 import { createCheckBudget, createRateLimiter } from './rate-limit.ts';
 import { SEEN_LOOKUPS_PER_HOUR } from '../stats/seen.ts';
@@ -16,6 +21,7 @@ export async function createServices(config: Config, log: Logger, opts: { engine
   const checkMs = warmUp(engine);
   log.info('engine_ready', { ms: Math.round(performance.now() - started), check_ms: Math.round(checkMs * 10) / 10 });
   const stats = await openStats(config, log, engine);
+  const images = config.OCR === 'on' ? imageServices(config, log) : undefined;
   return {
     engine,
     stats,
@@ -25,6 +31,22 @@ export async function createServices(config: Config, log: Logger, opts: { engine
     queue: createCheckQueue(),
     log,
     now: () => new Date(),
+    images,
+  };
+}
+
+/** How long fetching one attachment from Discord's CDN may take. */
+const DOWNLOAD_TIMEOUT_MS = 15_000;
+
+/**
+ * Screenshot reading (src/ocr/): the reader is created here but starts its worker only when
+ * `reader.start()` is called (the bot does so after login) or on the first image.
+ */
+export function imageServices(config: Config, log: Logger): ImageServices {
+  const hosts = attachmentHosts(config.DISCORD_API_URL);
+  return {
+    reader: createOcrReader({ log, warmUpImage }),
+    download: (url) => downloadAttachment(url, { maxBytes: IMAGE_LIMITS.maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS, hosts }),
   };
 }
 

@@ -16,6 +16,7 @@ const CHECK: CommandSpec = {
   summary: '文面を判定する / check a message',
   usage: [
     'check "テキスト" [--json] [--platform P] [--stage S]',
+    'check --image shot.png [--json] [--platform P] [--stage S]',
     'check --jsonl < in.jsonl > out.jsonl [--platform P] [--stage S]',
     'check … --record --db PATH [--guild NAME]',
   ],
@@ -28,6 +29,7 @@ const CHECK: CommandSpec = {
     db: { type: 'string', value: 'PATH', help: '記録先のSQLiteファイル（--record と）/ the statistics database (with --record)' },
     guild: { type: 'string', value: 'NAME', help: 'チェック元のサーバー名（--record と）/ the server the checks came from (with --record)' },
     lang: { type: 'string', choices: ['ja', 'en'], help: 'レポートの言語（既定 ja）/ language of the report (default ja)' },
+    image: { type: 'string', value: 'FILE', help: 'スクリーンショット（PNG・JPEG・WebP）の文字をこのPCの中で読み取って判定 / read a screenshot locally (OCR) and check its text' },
   },
   positionals: 'TEXT',
   notes: [
@@ -191,15 +193,21 @@ async function runCheck(values: ArgValues, positionals: string[]): Promise<numbe
   if (guild !== undefined && !values['record']) return bad('--guild is only used with --record (it names the server the recorded checks came from)');
   if (values['json'] && values['jsonl']) return bad('--json and --jsonl cannot be combined (--jsonl already writes one JSON object per line)');
   if (values['jsonl'] && positionals.length > 0) return bad('--jsonl reads its lines from stdin; leave out the text');
-  if (!values['jsonl'] && positionals.length === 0 && process.stdin.isTTY) return bad('no text given (pass it as an argument or on stdin)');
+  const image = str(values['image']);
+  if (image !== undefined && (positionals.length > 0 || values['jsonl'])) return bad('--image FILE takes no text argument and no --jsonl');
+  if (image === undefined && !values['jsonl'] && positionals.length === 0 && process.stdin.isTTY) return bad('no text given (pass it as an argument or on stdin)');
   const base: CheckOptions = {
     platform: PlatformSchema.optional().parse(values['platform']),
     stage: StageSchema.optional().parse(values['stage']),
   };
 
-  const engine = await createEngine();
+  // A screenshot is read (and a wrong file refused) while the dictionary loads; recording needs the
+  // engine's rules first.
+  let building: Promise<Engine> | null = null;
+  const makeEngine = (): Promise<Engine> => (building ??= createEngine());
+  const engine = image === undefined || db ? await makeEngine() : null;
   let recorder: CliRecorder | null = null;
-  if (db) {
+  if (db && engine) {
     const { cliRecorder } = await import('./stats-hooks.ts');
     const r = cliRecorder(db, guild, engine.detector.rules);
     if (typeof r === 'string') return fail(r);
@@ -207,10 +215,13 @@ async function runCheck(values: ArgValues, positionals: string[]): Promise<numbe
   }
   let code: number;
   try {
-    if (values['jsonl']) code = await runJsonl(engine, base, recorder);
+    if (image !== undefined) {
+      const { runImageCheck } = await import('./check-image.ts');
+      code = await runImageCheck(image, makeEngine, { json: values['json'] === true, lang: values['lang'] === 'en' ? 'en' : 'ja', base, recorder });
+    } else if (values['jsonl']) code = await runJsonl(engine ?? (await makeEngine()), base, recorder);
     else {
       const text = positionals.length > 0 ? positionals.join(' ') : await readAllStdin();
-      const report: Report = engine.analyse(text, base);
+      const report: Report = (engine ?? (await makeEngine())).analyse(text, base);
       recorder?.record(report, text);
       if (values['json']) process.stdout.write(`${JSON.stringify(toContractJson(report), null, 2)}\n`);
       else process.stdout.write(`${renderText(report, values['lang'] === 'en' ? 'en' : 'ja')}\n`);

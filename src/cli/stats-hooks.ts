@@ -15,7 +15,7 @@ import { composeDigest } from '../stats/weekly.ts';
 
 export interface CliRecorder {
   /** `text` is only fingerprinted in memory; see src/stats/fingerprint.ts. */
-  record(report: Report, text: string): void;
+  record(report: Report, text: string, source?: 'cli' | 'cli_image'): void;
   /** Writes what is queued; returns what went wrong while recording, or null. */
   close(): string | null;
 }
@@ -63,8 +63,8 @@ export function cliRecorder(db: string, guild: string | undefined, rules: RuleSe
   if (typeof opened === 'string') return opened;
   const { stats } = opened;
   return {
-    record(report: Report, text: string): void {
-      stats.record(report, text, { source: 'cli', guildId: guild ?? null, userId: null, at: new Date() });
+    record(report: Report, text: string, source: 'cli' | 'cli_image' = 'cli'): void {
+      stats.record(report, text, { source, guildId: guild ?? null, userId: null, at: new Date() });
     },
     close(): string | null {
       try {

@@ -191,3 +191,44 @@ export const consoleCopy = {
     b(`「${cmd}」というコマンドはありません。:help で一覧を表示します。`, `There is no command "${cmd}". Type :help for the list.`),
   bye: b('終了します。', 'Bye.'),
 } as const;
+
+/**
+ * Screenshots (the text in images is read locally, src/ocr/): what the reply says about them, why
+ * an image was not read, and the /check option. One problem key per reason in src/ocr/ and src/bot/images.ts.
+ */
+export const imageCopy = {
+  option: b('スクリーンショット（PNG・JPEG・WebP）。画像の文字を読み取って確認します', 'A screenshot (PNG, JPEG or WebP); its text is read and checked'),
+  /** `withText`: the message had text of its own besides the images. */
+  readFrom: (images: number, withText: boolean): Bilingual =>
+    withText
+      ? b(`本文と画像${images > 1 ? `（${images}枚）` : ''}の文字をあわせて判定しました。`, `The message text and the text read from ${images > 1 ? `${images} images` : 'the image'} were checked together.`)
+      : b(`画像${images > 1 ? `（${images}枚）` : ''}から文字を読み取って判定しました。`, `The text was read from ${images > 1 ? `${images} images` : 'the image'} and checked.`),
+  lowConfidence: b(
+    '画像の文字にはっきり読み取れない部分があり、読み違えている可能性があります。気になる箇所は本文をテキストで貼り付けてお確かめください。',
+    'Parts of the image were hard to read and may have been misread. If something looks wrong, paste the text itself to check it.',
+  ),
+  noText: b('画像から文字を読み取れませんでした。メッセージの本文をテキストで貼り付けてください。', 'No text could be read from the image. Please paste the message as text.'),
+  tooMany: (max: number): Bilingual =>
+    b(`画像は1回につき${max}枚まで読み取ります（${max + 1}枚目以降は確認していません）。`, `Up to ${max} images are read per check (the others were not checked).`),
+  problem: {
+    not_image: b('画像以外の添付ファイルは確認していません（読み取れるのはPNG・JPEG・WebPの画像です）。', 'Attached files that are not images were not checked (PNG, JPEG and WebP images can be read).'),
+    unsupported: b('この形式の画像は読み取れません。PNG・JPEG・WebPのスクリーンショットでお送りください。', 'Images in this format cannot be read. Please send a PNG, JPEG or WebP screenshot.'),
+    corrupt: b('画像ファイルが壊れているため、読み取れませんでした。', 'The image file is damaged and could not be read.'),
+    too_large: b('画像のファイルサイズが大きすぎるため、読み取っていません（10MBまで）。', 'The image file is too large to read (up to 10 MB).'),
+    too_many_pixels: b(
+      '画像の解像度が大きすぎるため、読み取っていません（1,600万画素まで）。画面ごとのスクリーンショットに分けてお送りください。',
+      'The image has too many pixels to read (up to 16 megapixels). Please send one screenshot per screen.',
+    ),
+    animated: b('アニメーション画像は読み取っていません。静止画のスクリーンショットでお送りください。', 'Animated images are not read. Please send a still screenshot.'),
+    busy: b(
+      'ただいま画像の読み取りが混み合っているため、画像は確認できませんでした。少し時間をおいて、もう一度お試しください。',
+      'Image reading is busy right now, so the image was not checked. Please try again in a little while.',
+    ),
+    timeout: b('画像を読み取れませんでした。少し時間をおいて、もう一度お試しください。', 'The image could not be read. Please try again in a little while.'),
+    failed: b('画像を読み取れませんでした。少し時間をおいて、もう一度お試しください。', 'The image could not be read. Please try again in a little while.'),
+    download_failed: b('画像を取得できませんでした。少し時間をおいて、もう一度お試しください。', 'The image could not be fetched. Please try again in a little while.'),
+    unavailable: b('画像の読み取りは現在ご利用いただけません。本文をテキストで貼り付けてください。', 'Reading images is not available right now. Please paste the message as text.'),
+  },
+  fileNotFound: b('ファイルを開けませんでした。パスをご確認ください。', 'The file could not be opened. Please check the path.'),
+  consoleHelp: b(':image パス … スクリーンショットの文字を読み取って確認します（PNG・JPEG・WebP）', ':image PATH … reads the text in a screenshot and checks it (PNG, JPEG, WebP)'),
+} as const;

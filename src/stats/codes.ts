@@ -3,7 +3,7 @@
 // are bitmasks over their list. The lists are append-only: reordering one would silently relabel
 // every stored row, and the test in test/stats/codes.test.ts pins the current order.
 import { CATEGORY_IDS, LEVELS, PLATFORMS, STAGES, TOOL_IDS, type Category, type Tool } from '../detector/types.ts';
-import { CHECK_SOURCES } from './port.ts';
+import { CHECK_SOURCES, type CheckDoor, type CheckSource } from './port.ts';
 
 /** Dimensions of the rollup tables (`hourly`, `weekly`). Append-only, like the lists. */
 export const DIM = {
@@ -47,4 +47,9 @@ export function categoriesMask(c: readonly Category[]): number {
 }
 export function toolsMask(t: readonly Tool[]): number {
   return bitmask(TOOL_IDS, t);
+}
+
+/** The source recorded for a check whose text was (partly) read from images: the door, marked. */
+export function imageSource(door: CheckDoor): CheckSource {
+  return `${door}_image`;
 }

@@ -3,9 +3,17 @@
 import type { Report } from '../reply/report.ts';
 import type { CommunityStats } from './store.ts';
 
-/** Where a check came from; stored as-is (it says nothing about who asked). */
-export const CHECK_SOURCES = ['slash', 'context_menu', 'dm', 'forward', 'cli', 'console'] as const;
+/**
+ * Where a check came from; stored as-is (it says nothing about who asked). Append-only: a code is
+ * the index. The `_image` sources are the same doors when text was read from a screenshot (OCR).
+ */
+export const CHECK_SOURCES = [
+  'slash', 'context_menu', 'dm', 'forward', 'cli', 'console',
+  'slash_image', 'context_menu_image', 'dm_image', 'forward_image', 'cli_image', 'console_image',
+] as const;
 export type CheckSource = (typeof CHECK_SOURCES)[number];
+/** The doors themselves, without the image marking. */
+export type CheckDoor = Exclude<CheckSource, `${string}_image`>;
 
 export interface RecordMeta {
   source: CheckSource;

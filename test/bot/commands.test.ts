@@ -32,12 +32,14 @@ describe('command modules in commands/', () => {
     expect(json('digest-admin')).toMatchObject({ integration_types: [0], contexts: [0], default_member_permissions: String(1 << 5) });
   });
 
-  it('describes /check in Japanese with English localizations, text up to Discord’s maximum', () => {
+  it('describes /check in Japanese with English localizations, text up to Discord’s maximum, and an optional screenshot', () => {
     const check = json('check');
     expect(check['description']).toMatch(/^クライアントのメッセージ/);
     expect(check['description_localizations']).toEqual({ 'en-US': expect.stringMatching(/^Check a client message/), 'en-GB': expect.stringMatching(/^Check/) });
-    const [text, platform, stage] = check['options'] as Json[];
-    expect(text).toMatchObject({ name: 'text', type: 3, required: true, max_length: 6000 });
+    const [text, image, platform, stage] = check['options'] as Json[];
+    // Text is optional: a screenshot alone can be checked.
+    expect(text).toMatchObject({ name: 'text', type: 3, required: false, max_length: 6000 });
+    expect(image).toMatchObject({ name: 'image', type: 11, required: false, description: expect.stringMatching(/^スクリーンショット/) });
     expect(platform).toMatchObject({ name: 'platform', required: false });
     expect((platform!['choices'] as Json[])[0]).toEqual({ name: 'クラウドワークス', name_localizations: { 'en-US': 'CrowdWorks', 'en-GB': 'CrowdWorks' }, value: 'crowdworks' });
     expect((stage!['choices'] as Json[]).map((c) => c['value'])).toEqual(['before_contract', 'after_contract', 'after_escrow']);

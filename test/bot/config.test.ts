@@ -8,11 +8,11 @@ const TOKEN = 'MTMwMDAwMDAwMDAwMDAwMDAwMQ.GhIjKl.abcdefghijklmnopqrstuvwxyz01234
 
 describe('configuration from the environment', () => {
   it('needs nothing to run locally and fills the defaults', () => {
-    expect(loadConfig({})).toEqual({ DATABASE_PATH: 'data/gaibu-guard.db', LOG_LEVEL: 'info', STATS_RECOVERY_SECONDS: 10 });
+    expect(loadConfig({})).toEqual({ DATABASE_PATH: 'data/gaibu-guard.db', LOG_LEVEL: 'info', STATS_RECOVERY_SECONDS: 10, OCR: 'on' });
   });
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', DEV_GUILD_ID: ' ', LOG_LEVEL: '' })).toEqual({ DATABASE_PATH: 'data/gaibu-guard.db', LOG_LEVEL: 'info', STATS_RECOVERY_SECONDS: 10 });
+    expect(loadConfig({ DISCORD_TOKEN: '', DEV_GUILD_ID: ' ', LOG_LEVEL: '', OCR: '' })).toEqual({ DATABASE_PATH: 'data/gaibu-guard.db', LOG_LEVEL: 'info', STATS_RECOVERY_SECONDS: 10, OCR: 'on' });
   });
 
   it('reads every documented key', () => {
@@ -24,6 +24,7 @@ describe('configuration from the environment', () => {
         DATABASE_PATH: '/var/lib/gg.db',
         LOG_LEVEL: 'debug',
         DISCORD_API_URL: 'http://127.0.0.1:5000/api/',
+        OCR: 'off',
       }),
     ).toEqual({
       DISCORD_TOKEN: TOKEN,
@@ -33,6 +34,7 @@ describe('configuration from the environment', () => {
       LOG_LEVEL: 'debug',
       DISCORD_API_URL: 'http://127.0.0.1:5000/api',
       STATS_RECOVERY_SECONDS: 10,
+      OCR: 'off',
     });
   });
 

@@ -1,4 +1,7 @@
 // The local console (`npm start` without DISCORD_TOKEN): the same check flow, as text.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../src/bot/command.ts';
@@ -6,10 +9,13 @@ import { PASTE_GAP_MS, runConsole } from '../../src/bot/console.ts';
 import { createLogger } from '../../src/bot/log.ts';
 import { createRateLimiter } from '../../src/bot/rate-limit.ts';
 import { createEngine, type Engine } from '../../src/engine.ts';
-import { consoleCopy, helpCopy } from '../../src/reply/bot-copy.ts';
+import { createOcrReader } from '../../src/ocr/reader.ts';
+import { consoleCopy, helpCopy, imageCopy } from '../../src/reply/bot-copy.ts';
 import { copy } from '../../src/reply/copy.ts';
 import { renderText } from '../../src/reply/text.ts';
 import { adminCopy, statsCopy } from '../../src/stats/digest-copy.ts';
+import { renderScreen } from '../ocr/render.ts';
+import { SCREENS } from '../ocr/screens.ts';
 import { tempDb, type TempDb } from '../stats/helpers.ts';
 
 let engine: Engine;
@@ -172,4 +178,27 @@ describe('local console: commands', () => {
     expect(sources).toEqual(['console']);
     expect(out).toContain('この文面（または似た文面）は直近30日にほかに 6 件チェックされています');
   });
+});
+
+describe('local console: :image PATH', () => {
+  it('reads a screenshot file, checks its text and keeps it for :refusal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gaibu-guard-console-'));
+    const reader = createOcrReader();
+    try {
+      const spec = SCREENS.find((s) => s.id === 'line-id-light')!;
+      const file = join(dir, 'shot 1.jpg');
+      writeFileSync(file, (await renderScreen(spec)).jpeg);
+      const images = { reader, download: async () => ({ ok: false as const, problem: 'download_failed' as const }) };
+      const out = await piped([`:image "${file}"`, ':refusal', `:image ${join(dir, 'missing.png')}`, ':quit'], { images });
+      expect(out).toContain(imageCopy.consoleHelp.ja);
+      expect(out).toContain(`※ ${imageCopy.readFrom(1, false).ja}`);
+      expect(out).toContain('(high)');
+      expect(out).toMatch(/ID: sa\*+/);
+      expect(out).not.toContain(consoleCopy.noReport.ja);
+      expect(out).toContain(imageCopy.fileNotFound.ja);
+    } finally {
+      await reader.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

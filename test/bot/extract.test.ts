@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractMessage, wholeText, type MessageLike, type SourceMessage } from '../../src/bot/extract.ts';
+import { extractMessage, wholeText, type AttachmentLike, type MessageLike, type SourceMessage } from '../../src/bot/extract.ts';
 
-const msg = (content: string, embeds: MessageLike['embeds'] = [], attachments = 0): MessageLike => ({ content, embeds, attachments: { size: attachments } });
+const file = (k: number): AttachmentLike => ({ url: `https://cdn.discordapp.com/attachments/1/${k}/shot${k}.png`, size: 1000 + k, contentType: 'image/png', width: 1080, height: 1920, name: `shot${k}.png` });
+const files = (n: number) => new Map(Array.from({ length: n }, (_, k) => [String(k), file(k)]));
+const msg = (content: string, embeds: MessageLike['embeds'] = [], attachments = 0): MessageLike => ({ content, embeds, attachments: files(attachments) });
 const withSnapshots = (own: MessageLike, snapshots: MessageLike[]): SourceMessage => ({
   ...own,
   reference: { type: 1 },
@@ -11,7 +13,7 @@ const withSnapshots = (own: MessageLike, snapshots: MessageLike[]): SourceMessag
 describe('extracting the text to check from a Discord message', () => {
   it('takes the content of a plain message', () => {
     const x = extractMessage(msg('  詳細はLINEで  '));
-    expect(x).toEqual({ own: '詳細はLINEで', forwarded: '', isForward: false, ownAttachments: 0, forwardedAttachments: 0 });
+    expect(x).toEqual({ own: '詳細はLINEで', forwarded: '', isForward: false, ownAttachments: 0, forwardedAttachments: 0, ownFiles: [], forwardedFiles: [] });
   });
 
   it('adds the title and description of embeds', () => {
@@ -21,7 +23,8 @@ describe('extracting the text to check from a Discord message', () => {
 
   it('reads a forward’s text from its snapshot, keeping the forwarder’s own comment apart', () => {
     const x = extractMessage(withSnapshots(msg('これ怪しい？'), [msg('Zoomで面談しましょう', [{ title: 'リンク', description: null }], 2)]));
-    expect(x).toEqual({ own: 'これ怪しい？', forwarded: 'Zoomで面談しましょう\n\nリンク', isForward: true, ownAttachments: 0, forwardedAttachments: 2 });
+    expect(x).toMatchObject({ own: 'これ怪しい？', forwarded: 'Zoomで面談しましょう\n\nリンク', isForward: true, ownAttachments: 0, forwardedAttachments: 2, ownFiles: [] });
+    expect(x.forwardedFiles).toEqual([file(0), file(1)]);
     expect(wholeText(x)).toBe('これ怪しい？\n\nZoomで面談しましょう\n\nリンク');
   });
 
@@ -30,13 +33,19 @@ describe('extracting the text to check from a Discord message', () => {
     expect(extractMessage({ ...msg('返信'), reference: { type: 0 } }).isForward).toBe(false);
   });
 
-  it('counts attachments without reading them', () => {
+  it('lists attachments (type, size, pixels, URL) without fetching them', () => {
     const x = extractMessage(msg('', [], 3));
     expect(x.own).toBe('');
     expect(x.ownAttachments).toBe(3);
+    expect(x.ownFiles).toEqual([file(0), file(1), file(2)]);
+  });
+
+  it('fills in what a partial attachment leaves out', () => {
+    const bare = { content: '', embeds: [], attachments: new Map([['1', { url: 'https://cdn.discordapp.com/a.bin', size: 5, contentType: null }]]) };
+    expect(extractMessage(bare).ownFiles).toEqual([{ url: 'https://cdn.discordapp.com/a.bin', size: 5, contentType: null, width: null, height: null, name: null }]);
   });
 
   it('copes with a null content', () => {
-    expect(extractMessage({ content: null, embeds: [], attachments: { size: 0 } }).own).toBe('');
+    expect(extractMessage({ content: null, embeds: [], attachments: new Map() }).own).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import type { Client } from 'discord.js';
 import { createClient } from '../../src/bot/client.ts';
 import { createCheckQueue } from '../../src/bot/check-queue.ts';
 import type { LoadedCommand, Services } from '../../src/bot/command.ts';
+import type { ImageServices } from '../../src/bot/images.ts';
 import { wireEvents } from '../../src/bot/events.ts';
 import { loadCommands } from '../../src/bot/loader.ts';
 import { createLogger } from '../../src/bot/log.ts';
@@ -40,6 +41,8 @@ export interface HarnessOptions {
   budget?: CheckBudget;
   /** The check queue's cap (the bot's default otherwise). */
   maxQueued?: number;
+  /** Screenshot reading (src/bot/images.ts); absent, as with OCR=off. */
+  images?: ImageServices;
 }
 
 export interface Harness {
@@ -107,6 +110,7 @@ export async function createHarness(engine: Engine, opts: HarnessOptions = {}): 
     queue: createCheckQueue(opts.maxQueued === undefined ? {} : { maxQueued: opts.maxQueued }),
     log: createLogger('debug', (line) => logs.push(line)),
     now: () => new Date(now),
+    images: opts.images,
   };
   const commands = await loadCommands();
   const bot = wireEvents(client, services, commands);

@@ -131,6 +131,9 @@ export async function startBot(discord: FakeDiscord, extra: Record<string, strin
   void early.catch(() => undefined);
   try {
     await Promise.race([waitForLog((e) => e['event'] === 'ready', 45_000), early]);
+    // Screenshot reading warms up right after login (a second or two of work on the other core and
+    // ~160 MB): tests start from a settled bot, as a bot runs most of its life.
+    if (extra['OCR'] !== 'off') await Promise.race([waitForLog((e) => e['event'] === 'ocr_ready' || e['event'] === 'ocr_start_failed', 60_000), early]);
   } catch (err) {
     // Never leave a bot behind (it would keep reconnecting to a stand-in that is gone).
     child.kill('SIGKILL');

@@ -205,7 +205,9 @@ describe('npm run deploy-commands', () => {
     expect(check['type']).toBe(1);
     expect(check['description_localizations']).toMatchObject({ 'en-US': expect.any(String), 'en-GB': expect.any(String) });
     const text = (check['options'] as Json[]).find((o) => o['name'] === 'text')!;
-    expect(text).toMatchObject({ type: 3, required: true, max_length: 6000 });
+    // Optional since a screenshot alone (the image option, type 11) can be checked.
+    expect(text).toMatchObject({ type: 3, required: false, max_length: 6000 });
+    expect((check['options'] as Json[]).find((o) => o['name'] === 'image')).toMatchObject({ type: 11, required: false });
     const platform = (check['options'] as Json[]).find((o) => o['name'] === 'platform')!;
     expect((platform['choices'] as Json[]).map((c) => c['value'])).toEqual(['crowdworks', 'lancers', 'coconala', 'other']);
     const menu = byName['外部誘導チェック']!;

@@ -7,6 +7,8 @@
 // (a resumable close code, or an abnormal drop without a close frame), accept RESUME (op 6) and
 // replay what the bot missed, answer a REST request with a 429 or a 500, hold a response for a
 // while, and run several shards (GET /gateway/bot recommends them; IDENTIFY carries [id, count]).
+// It also plays the attachment CDN: serveAttachment() puts bytes at a URL on 127.0.0.1, as
+// cdn.discordapp.com would serve a screenshot, so the bot's image path runs for real.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -114,6 +116,7 @@ export class FakeDiscord {
   private faults: { match: (r: RecordedRequest) => boolean; fault: Fault; times: number }[] = [];
   private listeners: ((r: RecordedRequest) => void)[] = [];
   private messageSeq = 0;
+  private files = new Map<string, { bytes: Uint8Array; contentType: string }>();
 
   constructor(options: number | FakeDiscordOptions = {}) {
     const o = typeof options === 'number' ? { heartbeatIntervalMs: options } : options;
@@ -135,6 +138,18 @@ export class FakeDiscord {
   }
   get gatewayUrl(): string {
     return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /**
+   * Serves `bytes` at a fresh attachment URL (GET /attachments/…) and returns the attachment object
+   * of Discord's API for a message or an interaction's resolved data.
+   */
+  serveAttachment(filename: string, bytes: Uint8Array, contentType: string, size: { width: number; height: number } | null = null): Record<string, unknown> {
+    const id = snowflakeNow();
+    const path = `/attachments/1300000000000000300/${id}/${encodeURIComponent(filename)}`;
+    this.files.set(path, { bytes, contentType });
+    const url = `http://127.0.0.1:${this.port}${path}`;
+    return { id, filename, size: bytes.length, url, proxy_url: url, content_type: contentType, ...(size ?? {}) };
   }
 
   /** The shard Discord routes a guild's events to; DMs go to shard 0. */
@@ -309,6 +324,14 @@ export class FakeDiscord {
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = req.method === 'GET' ? this.files.get(url.pathname) : undefined;
+    if (file) {
+      // The CDN: recorded like any request, answered with the bytes.
+      this.requests.push({ method: 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: null, at: Date.now(), answeredAt: Date.now() });
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) });
+      res.end(file.bytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');

@@ -209,7 +209,10 @@ describe('stored codes', () => {
     expect(LEVELS).toEqual(['none', 'low', 'medium', 'high']);
     expect(PLATFORMS).toEqual(['crowdworks', 'lancers', 'coconala', 'other']);
     expect(STAGES).toEqual(['before_contract', 'after_contract', 'after_escrow', 'unknown']);
-    expect(CHECK_SOURCES).toEqual(['slash', 'context_menu', 'dm', 'forward', 'cli', 'console']);
+    expect(CHECK_SOURCES).toEqual([
+      'slash', 'context_menu', 'dm', 'forward', 'cli', 'console',
+      'slash_image', 'context_menu_image', 'dm_image', 'forward_image', 'cli_image', 'console_image',
+    ]);
     expect(CATEGORY_IDS.slice(0, 13)).toEqual([
       'off_platform_contact', 'contact_details', 'pre_contract_call', 'personal_info', 'direct_deal', 'off_platform_payment',
       'upfront_payment', 'unrealistic_pay', 'demographic_limit', 'vague_details', 'pressure', 'app_install', 'recruitment_scheme',
