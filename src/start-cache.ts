@@ -111,6 +111,10 @@ export function readModelCache(file: string = MODEL_CACHE_FILE): SimilarityLoadC
             const at = index.get(gram);
             return at === undefined ? undefined : rows.subarray(at, at + width);
           },
+          first(gram) {
+            const at = index.get(gram);
+            return at === undefined ? undefined : rows[at];
+          },
         };
         return { file: header.file, table };
       },

@@ -96,15 +96,20 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
 
     /** The candidate's weight after role, mood and policy, or null when it is set aside. */
     function assess(c: Candidate): number | null {
+      // The stage policy reads only the text around the cue; when it leaves nothing (the official
+      // route, after 仮払い) the clause need not be read at all, and tokenizing is the dear part.
+      const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, c.rule.weight, st, { a: c.a, b: c.cueEnd ?? c.b });
+      if (adjusted.weight <= 0) {
+        if (adjusted.reason) drop(c, adjusted.reason);
+        return null;
+      }
       const role = assessRole(rc, c);
       if (role.drop) {
         drop(c, role.drop);
         return null;
       }
-      const adjusted = stageAdjust(view, rules, c.rule.context.stage, c.sIdx, c.rule.weight, st, { a: c.a, b: c.cueEnd ?? c.b });
       if (adjusted.reason) drop(c, adjusted.reason);
       let weight = adjusted.weight;
-      if (weight <= 0) return null;
       if (ruleText && weight > STAGE_CAP.after_escrow) {
         // A blog post or a warning that lists scam phrases: informative, not a request.
         drop(c, 'article');

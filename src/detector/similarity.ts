@@ -187,13 +187,15 @@ export function loadSimilarity(dir: string = DEFAULT_MODEL_DIR, cache?: Similari
 /** gram → [scam weight, one weight per category of the file, in CATEGORY_IDS order]. */
 export interface WeightTable {
   get(gram: string): Float32Array | undefined;
+  /** The main model's weight alone (column 0), without handing out a row. */
+  first(gram: string): number | undefined;
 }
 
 /**
  * One table for all models: one lookup per n-gram, and each gram string is held once. Rows are
  * `1 + categories` wide, the categories being those of CATEGORY_IDS the file has.
  */
-export function weightTable(file: ModelFile): Map<string, Float32Array> {
+export function weightTable(file: ModelFile): Map<string, Float32Array> & WeightTable {
   const cats = CATEGORY_IDS.filter((c) => file.categories[c]);
   const width = 1 + cats.length;
   const table = new Map<string, Float32Array>();
@@ -209,7 +211,7 @@ export function weightTable(file: ModelFile): Map<string, Float32Array> {
   cats.forEach((c, k) => {
     for (const [g, w] of Object.entries((file.categories[c] as { weights: Record<string, number> }).weights)) row(g)[k + 1] = w;
   });
-  return table;
+  return Object.assign(table, { first: (g: string): number | undefined => table.get(g)?.[0] });
 }
 
 /** The model; `table` is weightTable(file), given when already built (the start-up cache). */
@@ -219,28 +221,30 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile, tabl
   const catBias = cats.map((c) => (file.categories[c] as { bias: number }).bias);
   const width = 1 + cats.length;
 
-  function sums(fold: string): { sum: Float64Array; v: number; text: string } {
+  /** The main model's probability; the category models are read only past the threshold. */
+  function main(fold: string): { p: number; v: number; text: string; grams: Set<string> } {
     const text = gramText(fold);
     const grams = distinctGrams(text, maxN);
-    const sum = new Float64Array(width);
-    for (const g of grams) {
-      const r = table.get(g);
-      if (!r) continue;
-      for (let k = 0; k < width; k++) sum[k] = (sum[k] as number) + (r[k] as number);
-    }
-    return { sum, v: 1 / Math.sqrt(Math.max(1, grams.size)), text };
+    let sum = 0;
+    for (const g of grams) sum += table.first(g) ?? 0;
+    const v = 1 / Math.sqrt(Math.max(1, grams.size));
+    return { p: sigmoid(sum * v + file.bias), v, text, grams };
   }
 
   function probability(fold: string): number {
-    const { sum, v } = sums(fold);
-    return sigmoid((sum[0] as number) * v + file.bias);
+    return main(fold).p;
   }
 
   function score(fold: string): SimilarityScore | null {
     if (contentChars(fold) < config.minContent) return null;
-    const { sum, v, text } = sums(fold);
-    const p = sigmoid((sum[0] as number) * v + file.bias);
+    const { p, v, text, grams } = main(fold);
     if (p < config.threshold) return null;
+    const sum = new Float64Array(width);
+    for (const g of grams) {
+      const r = table.get(g);
+      if (!r) continue;
+      for (let k = 1; k < width; k++) sum[k] = (sum[k] as number) + (r[k] as number);
+    }
     const ranked = cats
       .map((category, k) => ({ category, probability: sigmoid((sum[k + 1] as number) * v + (catBias[k] as number)) }))
       .sort((a, b) => b.probability - a.probability);
@@ -259,7 +263,7 @@ export function createSimilarity(config: SimilarityConfig, file: ModelFile, tabl
         const g = text.slice(i, i + n);
         if (g.includes(GAP) || seen.has(g)) continue;
         seen.add(g);
-        const w = table.get(g)?.[0];
+        const w = table.first(g);
         if (w === undefined || w === 0) continue;
         for (let k = i; k < i + n; k++) contrib[k] = (contrib[k] as number) + w / n;
       }

@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzip } from 'node:zlib';
 import type kuromoji from 'kuromoji';
+import { speedUpBuilder, speedUpTrie } from './kuromoji-trie.ts';
 
 export interface Token {
   surface: string;
@@ -46,6 +47,7 @@ interface Dictionaries {
     target_map: Record<number, number[]>;
   };
   loadTrie(base: Int32Array, check: Int32Array): unknown;
+  trie: Parameters<typeof speedUpTrie>[0];
   loadConnectionCosts(costs: Int16Array): unknown;
   loadUnknownDictionaries(unk: Uint8Array, pos: Uint8Array, map: Uint8Array, catMap: Uint8Array, compatCatMap: Uint32Array, invokeDef: Uint8Array): unknown;
 }
@@ -169,6 +171,7 @@ export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuro
   const as = <T>(Type: View<T>, f: DictFile): T => view(Type, loaded.get(f) as Buffer);
   const dic = new Dictionaries();
   dic.loadTrie(as(Int32Array, 'base.dat.gz'), as(Int32Array, 'check.dat.gz'));
+  speedUpTrie(dic.trie);
   dic.token_info_dictionary.loadDictionary(as(Uint8Array, 'tid.dat.gz'));
   dic.token_info_dictionary.loadPosVector(as(Uint8Array, 'tid_pos.dat.gz'));
   dic.token_info_dictionary.target_map = targetMapView(as(Uint8Array, 'tid_map.dat.gz'));
@@ -181,7 +184,9 @@ export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuro
     as(Uint32Array, 'unk_compat.dat.gz'),
     as(Uint8Array, 'unk_invoke.dat.gz'),
   );
-  return new KuromojiTokenizer(dic);
+  const tokenizer = new KuromojiTokenizer(dic);
+  speedUpBuilder((tokenizer as unknown as { viterbi_builder: Parameters<typeof speedUpBuilder>[0] }).viterbi_builder);
+  return tokenizer;
 }
 
 /** Wraps a kuromoji tokenizer: offsets in UTF-16 units, the fields the detector reads. */
