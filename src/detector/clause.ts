@@ -42,7 +42,7 @@ const WORK = new Set([
   '構築', '運用', '開発', '実装', '制作', '作成', '作る', '投稿', '録画', '撮影', '編集', '分析', '連携', '導入', '設定', '配信', '集客', '活用',
   '改善', '設計', '運営', '管理', '自動化', '書く', '執筆', '翻訳', '掲載', '出稿', '広告', '販売', '組み合わせる', '組む', '代行', 'サポート', '支援',
   '計測', '解析', '調査', 'リサーチ', '検証', 'テスト', '開催', '配布', '収録', '録音', '文字起こし', '書き起こし', '納品', '提供', '展開', '対応',
-  '移植', '改修', '保守', '監視', '整備', '統合', '接続', '抽出', '取得', '送客', '誘導', '育成', '拡散', '発信', '告知', '宣伝', '紹介', '解説',
+  '移植', '改修', '保守', '監視', '整備', '統合', '接続', '抽出', '取得', '送客', '誘導', '育成', '拡散', '発信', '告知', '宣伝', '紹介', '解説', '受付', '応対', '取次', '取り次ぎ', '転送', '架電', '営業',
 ]);
 // Verbs that only say a tool is used: read on to the next predicate (LINEを使って連絡).
 const NEUTRAL = new Set(['使う', '使用', '利用', '用いる', '行う', 'する', 'できる', 'なる', 'ある', 'いる', '通す', '通じる', '経由', 'お願い', '願う', '希望', '可能', '必要']);
@@ -62,6 +62,9 @@ const lemma = (t: Token): string => (t.baseForm && t.baseForm !== '*' ? t.baseFo
 /** A verbal noun without its honorific prefix: お送り → 送り, ご連絡 → 連絡. */
 const bare = (w: string): string => (w.length > 1 && /^[おご御]/.test(w) ? w.slice(1) : w);
 /** A token that ends the sentence or a clause for our purposes. */
+// Words that retell what someone said or sent: 「…」と言われました, って来た, とだけ返ってきた.
+const REPORTING =
+  /^(?:と|って|とか)(?:だけ|も)?(?:言う|いう|言われる|来る|くる|届く|書く|聞く|聞かれる|頼む|頼まれる|誘う|誘われる|提案|相談|持ちかける|求める|求められる|勧める|勧められる|連絡|返信|返る|返す|送る|送られる|メッセージ)/;
 const isStop = (t: Token): boolean => t.posDetail === '句点' || /^[。！？!?\n]$/.test(t.surface);
 
 export function classify(word: string): Role {
@@ -79,6 +82,19 @@ export function isPredicate(t: Token): boolean {
   return t.pos === '名詞' && (t.posDetail === 'サ変接続' || classify(t.surface) !== 'unknown');
 }
 
+// What the reader is promised once they have done it: 「追加したら詳細を教えます」 is a request with a
+// bait, not a condition that protects them (「仮払い後に着手してください」 has no such promise).
+const BAIT = /^[、,\s]?(?:すぐ(?:に)?|その後|そちらで|こちらから)?[、,\s]?(?:詳細|詳しく|詳しい|お仕事|仕事|案件|資料|まにゅある|マニュアル|url|URL|ご案内|案内|ご説明|説明|ご紹介|紹介|お伝え|伝え|教え|お送り|送り|送れ|お渡し|渡し|特典|プレゼント|報酬|お話し|お話)/;
+
+/** Whether the words after a conditional (〜たら / 〜ば / 〜なら) promise the reader something. */
+function inducement(tokens: readonly Token[], j: number): boolean {
+  const rest = tokens
+    .slice(j + 1, j + 6)
+    .map((x) => x.surface)
+    .join('');
+  return BAIT.test(rest);
+}
+
 /** Mood of the predicate ending at token `k` (inclusive), read from what follows it. */
 export function moodAfter(tokens: Token[], k: number): Mood {
   let past = false;
@@ -94,6 +110,15 @@ export function moodAfter(tokens: Token[], k: number): Mood {
     if (isSpace(t)) continue;
     if (isStop(t)) {
       if (/^[？?]$/.test(s)) return 'request'; // 〜しない？ / 〜できますか？: an invitation or a request
+      break;
+    }
+    if (/^[」』]$/.test(s)) {
+      // The quoted words end here: 「…でお願いします」とだけ言われました is their request, retold.
+      const said = tokens
+        .slice(j + 1, j + 5)
+        .map((x) => x.baseForm)
+        .join('');
+      if (REPORTING.test(said)) return 'reported';
       break;
     }
     if (t.pos === '名詞' && !(t.posDetail === '非自立' && (s === 'の' || s === 'ん'))) {
@@ -141,7 +166,8 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       if (s === 'たら' || s === 'だら') {
         // 〜できたら嬉しいです / 〜いただけたら幸いです: a polite request; otherwise a condition.
         const rest = tokens.slice(j + 1, j + 4).map((x) => x.surface).join('');
-        return /^(?:嬉し|うれし|幸い|助かり|助かる|ありがた|有難|いい|良い|よい)/.test(rest) ? 'request' : 'condition';
+        if (/^(?:嬉し|うれし|幸い|助かり|助かる|ありがた|有難|いい|良い|よい)/.test(rest)) return 'request';
+        return inducement(tokens, j) ? 'request' : 'condition';
       }
       if (b === 'た' || (b === 'だ' && s === 'だっ')) past = true;
       if (s === 'ましょ' || s === 'ましょう' || (b === 'う' && j > 0) || b === 'よう') return 'request';
@@ -180,12 +206,12 @@ export function moodAfter(tokens: Token[], k: number): Mood {
           if (!n || isStop(n) || (n.pos === '助詞' && n.posDetail === '終助詞')) return past ? 'narration' : 'request'; // 〜して。/ 〜してね
           continue;
         }
-        if (/^(?:ば|たら|なら)$/.test(s)) return 'condition';
+        if (/^(?:ば|たら|なら)$/.test(s)) return inducement(tokens, j) ? 'request' : 'condition';
         break; // が、ので、けど: the clause ends
       }
       if (/^(?:と|って|という|とか)$/.test(s) && t.posDetail !== '並立助詞') {
-        const said = tokens.slice(j, j + 3).map((x) => x.baseForm).join('');
-        if (s === 'という' || /^(?:と|って|とか)(?:言う|いう|言われる|来る|くる|届く|書く|頼む|誘う|提案|連絡|返信|送る|送られる|メッセージ)/.test(said)) return 'reported';
+        const said = tokens.slice(j, j + 4).map((x) => x.baseForm).join('');
+        if (s === 'という' || REPORTING.test(said)) return 'reported';
       }
       continue;
     }

@@ -17,10 +17,16 @@ export interface KindInfo {
   chat: boolean;
   /** A job posting (title, sections, application instructions). */
   posting: boolean;
+  /** A chat log's labelled lines, when its speakers have free-form names. */
+  turns: ChatTurn[] | null;
 }
 
-/** A text that writes ABOUT scams (a blog post, a warning, a FAQ) rather than making a request. */
-export function isArticle(fold: string, rules: RuleSet): boolean {
+/**
+ * A text that writes ABOUT scams (a blog post, a warning, a FAQ) rather than making a request.
+ * `prose`: also read a notice or article in prose (`all`), only one that says so twice (`strict`,
+ * for a question that may quote a rule), or only the strong phrases (`none`).
+ */
+export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none' = 'all'): boolean {
   const re = rules.macro('ARTICLE_STRONG');
   re.lastIndex = 0;
   const seen = new Set<string>();
@@ -31,7 +37,35 @@ export function isArticle(fold: string, rules: RuleSet): boolean {
     if (seen.size >= 2) break;
   }
   re.lastIndex = 0;
-  return seen.size >= 2;
+  if (seen.size >= 2) return true;
+  return prose !== 'none' && isNotice(fold, rules, seen.size, prose === 'strict');
+}
+
+/**
+ * A notice, help page or article in prose (no list needed): a title line that names a topic, and
+ * the voice of a rule or advice given to everyone. Never when the text greets the reader or gives a
+ * contact detail to use: a scam that says 「規約違反ではありません」 is still a message.
+ */
+function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean): boolean {
+  // Greetings inside quotes (a template of refusals, an example of a scam) are not addressed to the reader.
+  if (fold.length < 60 || testIn(rules.macro('ADDRESSED'), fold.replace(/[「『][^「」『』]{0,400}[」』]/g, '「」'))) return false;
+  const all = fold.split('\n', MAX_LINES);
+  const first = (all.find((l) => l.trim().length > 0) ?? '').trim();
+  const title = all.length > 1 && first.length <= 48 && !/[。!！]$/.test(first) && testIn(rules.macro('NOTICE_TITLE'), first) ? 1 : 0;
+  const re = rules.macro('NOTICE_VOICE');
+  re.lastIndex = 0;
+  const voice = new Set<string>();
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(fold)) !== null && n++ < 200) {
+    voice.add(m[0]);
+    if (voice.size >= 2) break;
+  }
+  re.lastIndex = 0;
+  if (strict) return voice.size >= 2;
+  // A list of acts under that voice (「以下の内容を含む依頼は禁止しています。・…・…」) is a rule list.
+  const listed = lines(fold).filter((l) => LIST_ITEM.test(l)).length >= 2 ? 1 : 0;
+  return voice.size >= 1 && title + listed + voice.size + strong >= 2;
 }
 
 /** How far from either end of a long paste the user's own question is looked for. */
@@ -47,7 +81,7 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
     ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
     !testIn(rules.macro('FORUM'), fold) &&
-    !isArticle(fold, rules)
+    !isArticle(fold, rules, 'strict')
   );
 }
 
@@ -73,7 +107,8 @@ export function isPosting(fold: string, rules: RuleSet): boolean {
   const seen = new Set<string>();
   const all = fold.split('\n', MAX_LINES);
   for (const line of all) {
-    if (!HEADING.test(line)) continue;
+    // A checklist item (「□ 業務内容が具体的に書かれているか」) names a section without being one.
+    if (!HEADING.test(line) || /(?:か|ないか)[?？]?\s?$/.test(line)) continue;
     section.lastIndex = 0;
     const m = section.exec(line.slice(0, 40));
     section.lastIndex = 0;
@@ -106,16 +141,53 @@ export function isRuleList(fold: string, rules: RuleSet): boolean {
   return items.length >= 3 && voice && prohibition;
 }
 
+/** One line of a pasted chat log: who spoke, and where the line is in the folded text. */
+export interface ChatTurn {
+  speaker: string;
+  start: number;
+  end: number;
+}
+
+// A speaker label at the start of a line: [9:10] 発注者：…, 佐藤（クライアント）：…, 依頼者 20:01：….
+const SPEAKER_LINE =
+  /^\s{0,3}(?:\[[^\]\n]{1,12}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11})(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
+const MAX_TURNS = 200;
+
+/**
+ * The turns of a chat log with free-form speaker names: at least three labelled lines, at least two
+ * speakers, one of them speaking twice. A posting's 報酬：/ 納期：/ 応募方法： lines are not speakers.
+ */
+export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
+  const turns: ChatTurn[] = [];
+  let at = 0;
+  for (const line of fold.split('\n', MAX_LINES)) {
+    const m = SPEAKER_LINE.exec(line);
+    if (m && !testIn(rules.macro('POSTING_SECTION'), m[1] as string) && turns.length < MAX_TURNS) {
+      turns.push({ speaker: (m[1] as string).replace(/(?:さん|様)$/, ''), start: at, end: at + line.length });
+    }
+    at += line.length + 1;
+  }
+  if (turns.length < 3) return null;
+  const counts = new Map<string, number>();
+  for (const t of turns) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);
+  if (counts.size < 2 || counts.size > 4 || ![...counts.values()].some((n) => n >= 2)) return null;
+  return turns;
+}
+
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
   const receivedAsk = isReceivedAsk(fold, rules);
   // A text about scams stays one even when it has headings; a posting stays a posting even when it
   // lists what it forbids (【禁止事項】).
-  const article = !receivedAsk && isArticle(fold, rules);
+  // A notice read from its prose alone gives way to a posting that calls for applicants.
+  const article =
+    !receivedAsk &&
+    (isArticle(fold, rules, 'none') || (isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold))));
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
-  const chat = testIn(rules.macro('CHAT_SPEAKER'), fold);
+  const turns = chatTurns(fold, rules);
+  const chat = turns !== null || testIn(rules.macro('CHAT_SPEAKER'), fold);
   const kind: TextKind = receivedAsk ? 'question' : posting ? 'posting' : ruleText ? 'rule_text' : chat ? 'chat' : 'message';
-  return { kind, receivedAsk, ruleText, chat, posting };
+  return { kind, receivedAsk, ruleText, chat, posting, turns };
 }

@@ -8,7 +8,7 @@
 // the reason it was set aside.
 import type { Candidate } from './candidates.ts';
 import { classify, isPredicate, lastTokenBefore, moodAfter, readTool, type Reading } from './clause.ts';
-import type { KindInfo } from './kind.ts';
+import type { ChatTurn, KindInfo } from './kind.ts';
 import type { RuleSet } from './rules.ts';
 import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
 import type { Token } from './tokenizer.ts';
@@ -136,10 +136,34 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   return testIn(rules.macro('REPORTED'), tail);
 }
 
+// The client backs off after the refusal (「失礼しました」「ではこちらで」) rather than pushing again.
+const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった)/;
+
+/**
+ * With named speakers: someone other than the one who asked replies with a refusal after `pos`,
+ * and the asker's next turn, if any, backs off.
+ */
+function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, pos: number): boolean {
+  const i = turns.findIndex((t) => t.start <= pos && pos <= t.end);
+  if (i < 0) return false;
+  const asker = (turns[i] as ChatTurn).speaker;
+  const reply = rules.macro('OWN_REPLY');
+  const keep = rules.macro('KEEP_HERE');
+  for (let j = i + 1; j < turns.length; j++) {
+    const t = turns[j] as ChatTurn;
+    const line = fold.slice(t.start, t.end);
+    if (t.speaker === asker || !(testIn(reply, line) || testIn(keep, line))) continue;
+    const next = turns.slice(j + 1).find((u) => u.speaker === asker);
+    return !next || BACKS_OFF.test(fold.slice(next.start, Math.min(next.end, next.start + 80)));
+  }
+  return false;
+}
+
 /** In a pasted chat log, does the worker decline somewhere after position `pos`? */
 export function refusedLaterInChat(rc: RoleContext, pos: number): boolean {
   if (!rc.kind.chat) return false;
   const fold = rc.view.fold;
+  if (rc.kind.turns) return refusedByOtherSpeaker(fold, rc.kind.turns, rc.rules, pos);
   const re = rc.rules.macro('OWN_REPLY');
   re.lastIndex = pos;
   let m: RegExpExecArray | null;
@@ -221,6 +245,9 @@ const TOOL_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract
 /** Rules whose cue is a request made of the reader: its mood decides, not only its words. */
 const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract_call', 'app_install', 'personal_info']);
 // The writer's own side: 「社内の連絡はTeamsで行っております」 describes how they work.
+// The client's side named as the one who acts: 「スタッフが行います」「当社で対応します」「職員が返信します」.
+const OTHER_ACTOR =
+  /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方)?(?:が|で|側で)(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
 const INTERNAL = /(?:社内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
 
 /** Reads the clause of a candidate: the tool's role (tool rules) and the mood of its request. */
@@ -299,6 +326,13 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
       // 「社内の連絡はTeamsで行っております」: how the client works, asked of nobody.
       const s = sentenceAt(rc.view, c.sIdx);
       if (INTERNAL.test(rc.view.fold.slice(s.start, s.end))) return 'description';
+    }
+    if (toolRule && (reading.mood === 'habitual' || reading.mood === 'offer' || reading.mood === 'narration')) {
+      // 「当選者へのDM送付はお店のスタッフが行います」「社内ツールをChatworkからSlackへ移行します」:
+      // someone else named as the one who uses the tool; the reader is asked nothing.
+      const s = sentenceAt(rc.view, c.sIdx);
+      const sentence = rc.view.fold.slice(s.start, s.end);
+      if (OTHER_ACTOR.test(sentence) || (reading.mood !== 'narration' && INTERNAL.test(sentence))) return 'description';
     }
   }
   return null;
