@@ -181,7 +181,14 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       if (/^(?:くださる|下さる|いただく|頂く|いただける|頂ける|もらう|もらえる|くれる|願う|ちょうだい)$/.test(b)) {
         // いただきました / くれました: narration of something done, not a request.
         const rest = tokens.slice(j + 1, j + 3).map((x) => x.baseForm).join('');
-        if (/^(?:ます)?た/.test(rest) && !/^(?:ます)?たい/.test(rest)) return 'narration';
+        if (/^(?:ます)?た/.test(rest) && !/^(?:ます)?たい/.test(rest)) {
+          // 追加してくれたユーザー: a relative clause describing someone, not a request.
+          const after = tokens[j + (rest.startsWith('ます') ? 3 : 2)];
+          return after && after.pos === '名詞' && after.posDetail !== '非自立' ? 'attributive' : 'narration';
+        }
+        // 送っていただく必要はありません: the request is said to be unnecessary.
+        const tail = tokens.slice(j + 1, j + 6).map((x) => x.surface).join('');
+        if (/^(?:必要|こと)(?:は|も)?(?:ありません|ございません|ない|なし|一切)/.test(tail)) return 'denied';
         return 'request';
       }
       if (t.conjForm.startsWith('命令')) return 'request';

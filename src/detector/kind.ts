@@ -50,8 +50,11 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   // Greetings inside quotes (a template of refusals, an example of a scam) are not addressed to the reader.
   if (fold.length < 60 || testIn(rules.macro('ADDRESSED'), fold.replace(/[「『][^「」『』]{0,400}[」』]/g, '「」'))) return false;
   const all = fold.split('\n', MAX_LINES);
-  const first = (all.find((l) => l.trim().length > 0) ?? '').trim();
+  // The title without a trailing aside: 「…について（出品者ガイド）」.
+  const first = (all.find((l) => l.trim().length > 0) ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
   const title = all.length > 1 && first.length <= 48 && !/[。!！]$/.test(first) && testIn(rules.macro('NOTICE_TITLE'), first) ? 1 : 0;
+  // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
+  const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
   const re = rules.macro('NOTICE_VOICE');
   re.lastIndex = 0;
   const voice = new Set<string>();
@@ -65,7 +68,8 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   if (strict) return voice.size >= 2;
   // A list of acts under that voice (「以下の内容を含む依頼は禁止しています。・…・…」) is a rule list.
   const listed = lines(fold).filter((l) => LIST_ITEM.test(l)).length >= 2 ? 1 : 0;
-  return voice.size >= 1 && title + listed + voice.size + strong >= 2;
+  // A titled text with an article's own phrase (見分け方, 違反報告, 伏せ字) needs no rule voice.
+  return (voice.size >= 1 || (title === 1 && strong >= 1)) && title + listed + quotes + voice.size + strong >= 2;
 }
 
 /** How far from either end of a long paste the user's own question is looked for. */

@@ -232,6 +232,10 @@ function toolInDeliverable(rc: RoleContext, c: Candidate): boolean {
 /** The cue is quoted or reported, or the worker refused it. */
 function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
   const { rule } = c;
+  // A question about a quoted message: the quote is judged; the asker's own words around it
+  // (「これって直接取引ってこと？」) are about it.
+  // Only in a short question: a long paste quotes by blocks and lines, not by brackets.
+  if (rc.kind.receivedAsk && rc.view.fold.length <= SHORT_QUESTION && (outsideQuotes(rc.view.fold, c.a, c.b) || /[」』]/.test(rc.view.fold.slice(c.a, Math.max(c.b, c.spanEnd))))) return 'description';
   if (!rule.context.quotable) return null;
   if (isQuoted(rc, c.sIdx, c.a, c.b)) return 'quoted';
   // A pasted chat log in which the worker declined after this request.
@@ -241,14 +245,32 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
   return null;
 }
 
+const SHORT_QUESTION = 240;
+
+/** The text quotes something (「…」 or 『…』) and the span [a, b) lies outside every quote. */
+function outsideQuotes(fold: string, a: number, b: number): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < fold.length && i < b; i++) {
+    const ch = fold[i];
+    if (ch === '「' || ch === '『') {
+      depth++;
+      quoted = true;
+    } else if ((ch === '」' || ch === '』') && depth > 0) depth--;
+    if (i === a && depth > 0) return false;
+  }
+  if (!quoted && fold.slice(b).search(/[「『]/) < 0) return false;
+  return depth === 0;
+}
+
 const TOOL_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract_call']);
 /** Rules whose cue is a request made of the reader: its mood decides, not only its words. */
 const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract_call', 'app_install', 'personal_info']);
 // The writer's own side: 「社内の連絡はTeamsで行っております」 describes how they work.
 // The client's side named as the one who acts: 「スタッフが行います」「当社で対応します」「職員が返信します」.
 const OTHER_ACTOR =
-  /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方)?(?:が|で|側で)(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
-const INTERNAL = /(?:社内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
+  /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方|の[^。、\n]{1,8}?)?(?:が|で|側で)(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
+const INTERNAL = /(?:社内|事務所内|所内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
 
 /** Reads the clause of a candidate: the tool's role (tool rules) and the mood of its request. */
 export function readCandidate(rc: RoleContext, c: Candidate): Reading | null {

@@ -154,3 +154,30 @@ describe('a bait after a condition is a request', () => {
     expectQuiet('仮払いが確認できたら、作業を始めていただいて大丈夫です。');
   });
 });
+
+describe('what the words around a cue say about it', () => {
+  it.each([
+    ['the asker\'s own words about a quoted fee arrangement', '「システム手数料の分はこちらで上乗せして報酬を設定しました」と言われました。手数料って書いてあるけど、これって直接取引ってこと？'],
+    ['a quote about the client\'s own tooling, and the asker\'s reading of it', '募集文に「社内ではSlackを使っています」って書いてあったけど、私に登録しろとは言われてない。気にしすぎ？'],
+    ['a request said to be unnecessary', '報酬はクラウドワークスに登録済みの口座に振り込まれますので、こちらに口座情報を送っていただく必要はありません。'],
+    ['a relative clause describing the client\'s customers', 'LINEで友だち追加してくれたお客様に自動で届くあいさつ文を、3パターン作ってください。'],
+    ['a confidentiality note', '作業データは業務以外に使わないよう、秘密保持のご確認をお願いします。'],
+    ['the office\'s own chat tool', '事務所内の連絡はSlackで行っていますが、秘書さんとのやり取りはクラウドワークスのメッセージを使います。'],
+    ['the client\'s account doing the submission', '【申請について】\nLINEへの申請・販売は弊社のアカウントで行います。制作者様に登録していただく必要はありません。'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it('a fee top-up offered to take the deal outside stays high', () => {
+    expectAtLeast('システム利用料の分を上乗せしてお支払いしますので、契約はこちらのサイトでは結ばずに進めさせてください。', 'high');
+  });
+
+  it.each([
+    ['a titled how-to with a plain title and the article\'s own phrase', '違反報告の方法\n\n1. メッセージ画面を開きます\n2. 右上のメニューから「違反報告」を選びます\n3. 違反の種類を選んで送信します'],
+    ['a headline asking a question, then an explanation', '規約違反の違約金は本当に100万円？\n\nサービスを通さずに直接契約を結んだ場合、利用規約では違約金が定められています。「次からは直接で」と誘われても応じないようにしましょう。'],
+  ])('%s', (_name, text) => {
+    const v = expectQuiet(text);
+    expect(v.kind).toBe('rule_text');
+  });
+});
+
