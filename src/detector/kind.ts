@@ -178,15 +178,22 @@ export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
   return turns;
 }
 
+const FAQ_WORDS = /よくある(?:ご)?質問|faq|q&a/g;
+
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
   const receivedAsk = isReceivedAsk(fold, rules);
   // A text about scams stays one even when it has headings; a posting stays a posting even when it
   // lists what it forbids (【禁止事項】).
   // A notice read from its prose alone gives way to a posting that calls for applicants.
+  // A notice read from its prose alone gives way to a posting that calls for applicants; an
+  // article read only from a posting's FAQ section (よくある質問) gives way to the posting.
+  const postingCall = () => isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold);
   const article =
     !receivedAsk &&
-    (isArticle(fold, rules, 'none') || (isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold))));
+    (isArticle(fold, rules, 'none')
+      ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !isPosting(fold, rules)
+      : isArticle(fold, rules) && !postingCall());
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));

@@ -32,7 +32,7 @@ export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
 }
 
 // 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
-const ROUTE_SKIPPED = /^.{0,4}?(?:は|を)?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|手間|省略|なし|無し|不要|いりません|要りません|使わ)/;
+const ROUTE_SKIPPED = /^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間がかかる|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
 
 /** Does the text name the official route as the way forward (and not as something skipped)? */
 export function routeNamed(rules: RuleSet, text: string): boolean {

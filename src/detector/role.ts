@@ -235,7 +235,14 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
   // A question about a quoted message: the quote is judged; the asker's own words around it
   // (「これって直接取引ってこと？」) are about it.
   // Only in a short question: a long paste quotes by blocks and lines, not by brackets.
-  if (rc.kind.receivedAsk && rc.view.fold.length <= SHORT_QUESTION && (outsideQuotes(rc.view.fold, c.a, c.b) || /[」』]/.test(rc.view.fold.slice(c.a, Math.max(c.b, c.spanEnd))))) return 'description';
+  if (rc.kind.receivedAsk && rc.view.fold.length <= SHORT_QUESTION) {
+    const { fold } = rc.view;
+    if (/[」』]/.test(fold.slice(c.a, Math.max(c.b, c.spanEnd)))) return 'description';
+    // The asker's own question (「これって直接取引ってこと？」) is about the quote; their account of
+    // what happened (「申請とかは特になく」) is not a question and still counts.
+    const s = sentenceAt(rc.view, c.sIdx);
+    if (outsideQuotes(fold, c.a, c.b) && /[?？]\s?$/.test(fold.slice(s.start, s.end).trim())) return 'description';
+  }
   if (!rule.context.quotable) return null;
   if (isQuoted(rc, c.sIdx, c.a, c.b)) return 'quoted';
   // A pasted chat log in which the worker declined after this request.

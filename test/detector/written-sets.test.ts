@@ -181,3 +181,27 @@ describe('what the words around a cue say about it', () => {
   });
 });
 
+describe('casual scams new writers wrote that the rules missed', () => {
+  it.each([
+    ['the official route skipped as a bother', 'ご提案ありがとうございます。連絡先公開申請は手続きが面倒なので、電話番号だけこのメッセージに書いてもらえますか？'],
+    ['the application waved away after 仮払い', 'ランサーズで仮払いのあと、「連絡先公開申請とかいいから、このメアドに直接送って」って言われました'],
+    ['which app the reader uses, to move there', 'ちなみに普段はどのSNS使われてますか？そちらで軽くお話しできたらと思いまして'],
+    ['a page that cannot be told here', 'ご応募ありがとうございます！ここではお伝えできない内容がありますので、下記のURLから続きをご確認ください。'],
+    ['a look-alike of the platform\'s domain', 'クラウドワークス事務局です。アカウント確認のため、こちらから再ログインをお願いします。crowdworks-account-check.com/login'],
+  ])('%s', (_name, text) => {
+    expectAtLeast(text, 'medium');
+  });
+
+  it('the official route followed is not skipping it', () => {
+    expectQuiet('仮払いが完了しましたので、サービス外連絡申請を経てChatworkのご案内をお送りします。承認はご判断にお任せします。', { stage: 'after_escrow' });
+  });
+
+  it.each([['https://crowdworks.jp/public/jobs'], ['https://tech.crowdworks.jp/job_offers/91548'], ['https://coconala.com/services/1']])(
+    'the platform\'s own address %s is not a look-alike',
+    (url) => {
+      const v = check(`お仕事の詳細は ${url} から見られます。`);
+      expect(v.findings.map((f) => f.rule), explain(v)).not.toContain('details.lookalike_domain');
+    },
+  );
+});
+
