@@ -18,7 +18,24 @@ beforeAll(async () => {
   corpus = run('corpus.jsonl');
   holdout = run('holdout.jsonl');
   for (const name of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'ordinary']) extra.set(name, run(`extra/set-${name}.jsonl`));
+  for (const name of Object.keys(WRITTEN)) written.set(name, run(`written/set-${name}.jsonl`));
 });
+
+// The newest written sets (written/): a mix of messages, postings, notices, articles and questions
+// about received messages, as real text comes. The model is not trained on them; some were used to
+// widen the rules (z–ae), two were only measured (af, ag). Each keeps the level it has now: recall
+// at least, false-positive rate at most (the first-look numbers are in the README).
+const WRITTEN: Record<string, { recall: number; fpr: number }> = {
+  z: { recall: 0.97, fpr: 0.08 },
+  aa: { recall: 0.95, fpr: 0.11 },
+  ab: { recall: 0.92, fpr: 0.09 },
+  ac: { recall: 0.93, fpr: 0.07 },
+  ad: { recall: 0.97, fpr: 0.05 },
+  ae: { recall: 0.97, fpr: 0.05 },
+  af: { recall: 0.97, fpr: 0.06 },
+  ag: { recall: 0.97, fpr: 0.02 },
+};
+const written = new Map<string, EvalResult>();
 
 describe('labeled corpus', () => {
   it('is large and hard enough to mean something', () => {
@@ -50,6 +67,12 @@ describe('labeled corpus', () => {
     const r = extra.get('m') as EvalResult;
     expect(r.recall, formatEval(r)).toBeGreaterThanOrEqual(0.85);
     expect(r.fpr, formatEval(r)).toBeLessThanOrEqual(0.04);
+  });
+
+  it.each(Object.entries(WRITTEN))('keeps its level on written set %s (not trained on)', (name, bar) => {
+    const r = written.get(name) as EvalResult;
+    expect(r.recall, formatEval(r)).toBeGreaterThanOrEqual(bar.recall);
+    expect(r.fpr, formatEval(r)).toBeLessThanOrEqual(bar.fpr);
   });
 
   it('stays quiet on short ordinary lines: greetings, a posting’s call to apply, status updates (set ordinary)', () => {
