@@ -64,6 +64,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
     en: 'Writing a phone number to invite direct contact is solicitation to leave the platform. Contact details are exchanged only after the contract and escrow, through the official procedure.',
     variants: [coconalaContact('電話番号を載せるのは、サイトの外へ誘導する行為です。', 'Writing a phone number invites you off the site. ')],
   },
+  'details.lookalike_domain': {
+    en: 'The address contains the service\'s name but is not its official domain. A message that claims to be from the office and asks you to log in or verify your identity may lead to a fake site that takes over your account; log in only from the app or a bookmarked official site.',
+  },
   'details.invite_link': {
     en: 'Invite links such as lin.ee or t.me, and QR codes, connect you to an outside tool in one tap, so they are often used to lure people away before the contract.',
   },
@@ -185,6 +188,19 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
         ),
       },
       coconalaContact('サイトの外でのやり取りを求めています。', 'You are asked to talk outside the site. '),
+    ],
+  },
+  'contact.route_skipped': {
+    en: 'Contact details are exchanged, even after escrow, only through the official request (CrowdWorks: the off-service contact request; Lancers: the contact disclosure request). Skipping it "because it is a bother" is an invitation to move where nothing is on record.',
+    variants: [
+      {
+        platforms: LANCERS,
+        text: b(
+          '連絡先の交換は、仮払いの後でも連絡先公開申請を通すのが決まりです。「手続きが面倒なので」と申請を省くのは、記録が残らない形で外へ移る誘いです。',
+          'On Lancers, contact details are exchanged, even after escrow, only through the contact disclosure request. Skipping it "because it is a bother" is an invitation to move where nothing is on record.',
+        ),
+      },
+      coconalaContact('手続きを省いてサイトの外で連絡を取ろうとしています。', 'You are asked to skip the procedure and talk outside the site. '),
     ],
   },
   'contact.tool.casual_request': {
