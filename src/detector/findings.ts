@@ -43,6 +43,8 @@ export function wordEnd(raw: string, end: number): number {
   if (!inWord) return end;
   let e = end;
   while (e < raw.length && e - end < MAX_TAIL && HIRAGANA.test(raw[e] as string)) e += 1;
+  // The run stops at a kanji after an honorific prefix (「LINEで|お伝え」): the prefix is that word's.
+  if (e > end && e < raw.length && /[おご]/.test(raw[e - 1] as string) && /\p{Script=Han}/u.test(raw[e] as string)) e -= 1;
   if (e - end < MAX_TAIL || e >= raw.length || !HIRAGANA.test(raw[e] as string)) return e;
   // A long run of kana: stop after the first polite ending in it, else after four characters.
   const run = raw.slice(end, e);

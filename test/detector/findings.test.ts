@@ -40,6 +40,9 @@ describe('phrases end at a word boundary', () => {
     expect(wordEnd(u, u.indexOf('で') + 1)).toBe(u.indexOf('で') + 1);
     const w = '詳細はLINEでお伝えします';
     expect(w.slice(0, wordEnd(w, w.indexOf('お伝') + 1))).toBe('詳細はLINEで');
+    // A match that ends on the particle stops before the next word's honorific prefix too.
+    expect(w.slice(0, wordEnd(w, w.indexOf('お伝')))).toBe('詳細はLINEで');
+    expect(phrasesOf('詳細はLINEでお伝えしますので、追加してください。')).not.toContain('詳細はLINEでお');
   });
 
   it('completes a bracket the phrase opens or closes', () => {
