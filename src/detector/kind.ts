@@ -52,7 +52,19 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   const all = fold.split('\n', MAX_LINES);
   // The title without a trailing aside: 「…について（出品者ガイド）」.
   const first = (all.find((l) => l.trim().length > 0) ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
-  const title = all.length > 1 && first.length <= 48 && !/[。!！]$/.test(first) && testIn(rules.macro('NOTICE_TITLE'), first) ? 1 : 0;
+  const firstAt = all.findIndex((l) => l.trim().length > 0);
+  const titled = all.length > 1 && first.length <= 48 && !/[。!！]$/.test(first);
+  // A headline: a short first line, a blank line, then the body (a blog post, a help page).
+  // A posting has one too (its sections decide), and so does a paste of forwarded messages.
+  const headline =
+    titled &&
+    first.length <= 40 &&
+    (all[firstAt + 1] ?? 'x').trim() === '' &&
+    fold.length - first.length >= 100 &&
+    !/転送|貼/.test(fold) &&
+    !testIn(rules.macro('RECEIVED_STRONG'), fold) &&
+    !isPosting(fold, rules);
+  const title = titled && (headline || testIn(rules.macro('NOTICE_TITLE'), first)) ? 1 : 0;
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
   const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
   const re = rules.macro('NOTICE_VOICE');
@@ -68,8 +80,9 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   if (strict) return voice.size >= 2;
   // A list of acts under that voice (「以下の内容を含む依頼は禁止しています。・…・…」) is a rule list.
   const listed = lines(fold).filter((l) => LIST_ITEM.test(l)).length >= 2 ? 1 : 0;
-  // A titled text with an article's own phrase (見分け方, 違反報告, 伏せ字) needs no rule voice.
-  return (voice.size >= 1 || (title === 1 && strong >= 1)) && title + listed + quotes + voice.size + strong >= 2;
+  // A titled text with an article's own phrase (見分け方, 違反報告, 伏せ字) or the phrases it is
+  // about, quoted, needs no rule voice.
+  return (voice.size >= 1 || (title === 1 && (strong >= 1 || quotes === 1))) && title + listed + quotes + voice.size + strong >= 2;
 }
 
 /** How far from either end of a long paste the user's own question is looked for. */

@@ -205,3 +205,25 @@ describe('casual scams new writers wrote that the rules missed', () => {
   );
 });
 
+describe('a freelancer\'s blog post about scams, under a headline', () => {
+  it.each([
+    [
+      'a first-person story of declining',
+      '仮払い前のLINE誘導、ぼくの断り方\n\nランサーズを始めて一年。提案した案件から「続きはLINEで話しましょう」と返ってきたことが何度かありました。\n今は「契約と仮払いが済むまでは、こちらのメッセージでお願いします」とだけ返すようにしています。\n長い説明はいりません。規約を理由にすれば角も立ちません。',
+    ],
+    [
+      'an explainer with quoted phrases and no rule voice',
+      '教材を買わせる「在宅ワーク」の流れ\n\nよくあるのはこんな順番です。\n①「スマホだけで完結」と募集する\n②「詳しくは別のチャットで」と外に移す\n③「まずはマニュアルを」と数万円を求める\n④ 買ったあとは、仕事がほとんど来ないか、連絡がつかなくなる\n\n仕事をもらう側が先にお金を払うのは順序が逆です。報酬を受け取る人がお金を出す理由はありません。',
+    ],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it('a pasted forward under a heading is still judged on what was forwarded', () => {
+    expectAtLeast(
+      '［相談チャンネルに貼られた転送メッセージ］\n\n「検収しました。追加分はPayPayで直接お送りしますので、PayPayのIDを送ってください。」\n「今後の支払いも同じ方法でいいですよね？」\n\nみなさんならどうしますか？',
+      'medium',
+    );
+  });
+});
+
