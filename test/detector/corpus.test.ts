@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 // The newest written sets (written/): a mix of messages, postings, notices, articles and questions
 // about received messages, as real text comes. The model is not trained on them; some were used to
-// widen the rules (z–ae), two were only measured (af, ag). Each keeps the level it has now: recall
+// widen the rules (z–af), two were only measured (ag, ah). Each keeps the level it has now: recall
 // at least, false-positive rate at most (the first-look numbers are in the README).
 const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   z: { recall: 0.97, fpr: 0.08 },
@@ -34,6 +34,7 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   ae: { recall: 0.97, fpr: 0.05 },
   af: { recall: 0.97, fpr: 0.06 },
   ag: { recall: 0.97, fpr: 0.02 },
+  ah: { recall: 0.97, fpr: 0.08 },
 };
 const written = new Map<string, EvalResult>();
 
