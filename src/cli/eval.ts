@@ -41,16 +41,21 @@ export interface EvalResult {
   rules: RuleStat[];
 }
 
-export function loadGold(file: string): GoldLine[] {
+/** The non-empty lines of a JSONL file, each checked by `schema`; an error names file and line. */
+function readJsonl<S extends z.ZodTypeAny>(file: string, schema: S): Array<z.output<S>> {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l, k) => {
-      const r = GoldLineSchema.safeParse(JSON.parse(l));
+      const r = schema.safeParse(JSON.parse(l));
       if (!r.success) throw new Error(`${file}:${k + 1}: ${r.error.issues[0]?.message}`);
-      return r.data;
+      return r.data as z.output<S>;
     });
+}
+
+export function loadGold(file: string): GoldLine[] {
+  return readJsonl(file, GoldLineSchema);
 }
 
 export function evaluate(lines: GoldLine[], check: (g: GoldLine) => { verdict: Verdict; refusal: unknown }): EvalResult {
@@ -210,15 +215,7 @@ function isLabeled(file: string): boolean {
  */
 export async function runEval(file: string, opts: { json: boolean; quiet: boolean }): Promise<number> {
   if (!isLabeled(file)) {
-    const lines = fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l, k) => {
-        const r = UnlabeledLineSchema.safeParse(JSON.parse(l));
-        if (!r.success) throw new Error(`${file}:${k + 1}: ${r.error.issues[0]?.message}`);
-        return r.data;
-      });
+    const lines = readJsonl(file, UnlabeledLineSchema);
     const engine = await createEngine();
     const r = evaluateUnlabeled(lines, (l) => engine.detector.check(l.text, { platform: l.platform, stage: l.stage }));
     process.stdout.write(opts.json ? `${JSON.stringify(r)}\n` : `${formatUnlabeled(r, opts.quiet)}\n`);

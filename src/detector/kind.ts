@@ -4,7 +4,7 @@
 // question about a received message is judged on the quoted request; a rule text, notice or article
 // that lists prohibited acts describes them and asks nothing.
 import type { RuleSet } from './rules.ts';
-import { testIn, type TextView } from './text.ts';
+import { distinctMatches, testIn, type TextView } from './text.ts';
 import type { TextKind } from './types.ts';
 
 export interface KindInfo {
@@ -27,18 +27,9 @@ export interface KindInfo {
  * for a question that may quote a rule), or only the strong phrases (`none`).
  */
 export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none' = 'all'): boolean {
-  const re = rules.macro('ARTICLE_STRONG');
-  re.lastIndex = 0;
-  const seen = new Set<string>();
-  let m: RegExpExecArray | null;
-  let n = 0;
-  while ((m = re.exec(fold)) !== null && n++ < 200) {
-    seen.add(m[0]);
-    if (seen.size >= 2) break;
-  }
-  re.lastIndex = 0;
-  if (seen.size >= 2) return true;
-  return prose !== 'none' && isNotice(fold, rules, seen.size, prose === 'strict');
+  const strong = distinctMatches(rules.macro('ARTICLE_STRONG'), fold, 2).size;
+  if (strong >= 2) return true;
+  return prose !== 'none' && isNotice(fold, rules, strong, prose === 'strict');
 }
 
 /**
@@ -67,16 +58,7 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   const title = titled && (headline || testIn(rules.macro('NOTICE_TITLE'), first)) ? 1 : 0;
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
   const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
-  const re = rules.macro('NOTICE_VOICE');
-  re.lastIndex = 0;
-  const voice = new Set<string>();
-  let m: RegExpExecArray | null;
-  let n = 0;
-  while ((m = re.exec(fold)) !== null && n++ < 200) {
-    voice.add(m[0]);
-    if (voice.size >= 2) break;
-  }
-  re.lastIndex = 0;
+  const voice = distinctMatches(rules.macro('NOTICE_VOICE'), fold, 2);
   if (strict) return voice.size >= 2;
   // A list of acts under that voice (「以下の内容を含む依頼は禁止しています。・…・…」) is a rule list.
   const listed = lines(fold).filter((l) => LIST_ITEM.test(l)).length >= 2 ? 1 : 0;
@@ -196,19 +178,19 @@ const FAQ_WORDS = /よくある(?:ご)?質問|faq|q&a/g;
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
   const receivedAsk = isReceivedAsk(fold, rules);
+  let postingShape: boolean | undefined;
+  const shapedLikePosting = (): boolean => (postingShape ??= isPosting(fold, rules));
   // A text about scams stays one even when it has headings; a posting stays a posting even when it
-  // lists what it forbids (【禁止事項】).
-  // A notice read from its prose alone gives way to a posting that calls for applicants.
-  // A notice read from its prose alone gives way to a posting that calls for applicants; an
-  // article read only from a posting's FAQ section (よくある質問) gives way to the posting.
-  const postingCall = () => isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold);
+  // lists what it forbids (【禁止事項】). A notice read from its prose alone gives way to a posting
+  // that calls for applicants; an article read only from a posting's FAQ section (よくある質問)
+  // gives way to the posting.
   const article =
     !receivedAsk &&
     (isArticle(fold, rules, 'none')
-      ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !isPosting(fold, rules)
-      : isArticle(fold, rules) && !postingCall());
+      ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !shapedLikePosting()
+      : isArticle(fold, rules) && !(shapedLikePosting() && testIn(rules.macro('APPLY_CALL'), fold)));
   // A posting pasted with a question about it is judged as a posting too.
-  const posting = !article && isPosting(fold, rules);
+  const posting = !article && shapedLikePosting();
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
   const turns = chatTurns(fold, rules);
   const chat = turns !== null || testIn(rules.macro('CHAT_SPEAKER'), fold);

@@ -180,6 +180,17 @@ export function testIn(re: RegExp, text: string): boolean {
   return ok;
 }
 
+/** The distinct strings a global regex matches in `text`, stopping once there are `upTo`. */
+export function distinctMatches(re: RegExp, text: string, upTo: number): Set<string> {
+  const seen = new Set<string>();
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while (seen.size < upTo && n++ < 200 && (m = re.exec(text)) !== null) seen.add(m[0]);
+  re.lastIndex = 0;
+  return seen;
+}
+
 export function matchEndIn(re: RegExp, text: string): number {
   re.lastIndex = 0;
   const m = re.exec(text);

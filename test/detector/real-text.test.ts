@@ -3,29 +3,11 @@
 // channel the reader is asked to use) and its mood (asked of the reader); numbers that are IDs are
 // not phone numbers; the kind of text sets how cues count; the model stays out of texts too thin
 // to resemble anything; a disclaimer cannot hide a request; casual scams are caught.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckOptions, Level, Verdict } from '../../src/detector/types.ts';
-import type { Engine } from '../../src/engine.ts';
-import { sharedEngine } from '../helpers/engine.ts';
+import { describe, expect, it } from 'vitest';
+import type { Verdict } from '../../src/detector/types.ts';
+import { check, flagged, explain, expectQuiet, expectLevel, useSharedEngine } from '../helpers/verdicts.ts';
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await sharedEngine();
-});
-
-const check = (text: string, opts: CheckOptions = {}): Verdict => engine.detector.check(text, opts);
-const flagged = (v: Verdict): boolean => v.level === 'high' || v.level === 'medium';
-const explain = (v: Verdict): string => `${v.level} (${v.kind}) ${v.findings.map((f) => `${f.rule}「${f.phrase}」`).join(' ')}`;
-function expectQuiet(text: string, opts: CheckOptions = {}): Verdict {
-  const v = check(text, opts);
-  expect(flagged(v), explain(v)).toBe(false);
-  return v;
-}
-function expectLevel(text: string, level: Level, opts: CheckOptions = {}): Verdict {
-  const v = check(text, opts);
-  expect(v.level, explain(v)).toBe(level);
-  return v;
-}
+useSharedEngine();
 
 describe('a tool counts only as the channel the reader is asked to use', () => {
   it.each([

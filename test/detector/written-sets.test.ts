@@ -4,30 +4,10 @@
 // is mitigated by the other speaker's refusal; a public business number or an invoice number is not
 // a private phone; phone answering is the work; the client's staff using a tool is a description;
 // "add me and I'll tell you" is a request, not a protective condition.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckOptions, Level, Verdict } from '../../src/detector/types.ts';
-import type { Engine } from '../../src/engine.ts';
-import { sharedEngine } from '../helpers/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { check, explain, expectQuiet, expectAtLeast, useSharedEngine } from '../helpers/verdicts.ts';
 
-let engine: Engine;
-beforeAll(async () => {
-  engine = await sharedEngine();
-});
-
-const check = (text: string, opts: CheckOptions = {}): Verdict => engine.detector.check(text, opts);
-const flagged = (v: Verdict): boolean => v.level === 'high' || v.level === 'medium';
-const explain = (v: Verdict): string => `${v.level} (${v.kind}) ${v.findings.map((f) => `${f.rule}「${f.phrase}」`).join(' ')}`;
-function expectQuiet(text: string, opts: CheckOptions = {}): Verdict {
-  const v = check(text, opts);
-  expect(flagged(v), explain(v)).toBe(false);
-  return v;
-}
-function expectAtLeast(text: string, level: Level, opts: CheckOptions = {}): Verdict {
-  const v = check(text, opts);
-  const rank = { none: 0, low: 1, medium: 2, high: 3 } as const;
-  expect(rank[v.level], explain(v)).toBeGreaterThanOrEqual(rank[level]);
-  return v;
-}
+useSharedEngine();
 
 describe('a notice or an article in prose describes rules and asks nothing', () => {
   it.each([
