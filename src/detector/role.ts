@@ -229,6 +229,18 @@ function toolInDeliverable(rc: RoleContext, c: Candidate): boolean {
   return !testIn(rc.rules.macro('DELIVERABLE_GAP_BLOCK'), gap) || testIn(rc.rules.macro('DELIVERABLE_ATTRIBUTIVE'), gap);
 }
 
+/**
+ * 「海外のお客様から問い合わせの多いWhatsAppで、予約確認メッセージを自動送信したい」「現在はメールで
+ * 発送通知を送っています」: the tool carries the client's own traffic (to its customers, members,
+ * partners) or a system's automatic notices. It is what the work builds or handles; only a sentence
+ * turned to the reader (an applicant, the worker) makes it the reader's channel.
+ */
+function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
+  const s = sentenceAt(rc.view, c.sIdx);
+  const sentence = rc.view.fold.slice(s.start, s.end);
+  return testIn(rc.rules.macro('THIRD_PARTY_CHANNEL'), sentence) && !testIn(rc.rules.macro('READER_ADDRESS'), sentence);
+}
+
 /** The cue is quoted or reported, or the worker refused it. */
 function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
   const { rule } = c;
@@ -338,6 +350,7 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
   // Tokenize once from the cue: the checks below read tails of this sentence from it.
   tokenizeRange(rc.view, c.sIdx, c.a);
   if (c.cueEnd !== null && stage !== 'none' && toolHeadsCompound(rc.view, c.sIdx, c.cueEnd)) return 'tool_is_work';
+  if ((toolRule || rule.category === 'off_platform_payment') && carriesOwnTraffic(rc, c)) return 'own_traffic';
   if (rule.context.negatable) {
     const from = c.cueEnd ?? c.b;
     if (negatedAfter(rc.view, sentenceIndexAt(rc.view.sentences, Math.max(c.a, from - 1)), from, c.a)) return 'negated';

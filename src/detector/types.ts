@@ -98,6 +98,7 @@ export interface Mitigation {
   reason:
     | 'negated'
     | 'tool_is_work'
+    | 'own_traffic'
     | 'quoted'
     | 'official_route'
     | 'after_escrow'

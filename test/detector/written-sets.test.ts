@@ -207,3 +207,27 @@ describe('a freelancer\'s blog post about scams, under a headline', () => {
   });
 });
 
+
+describe('a tool that carries the client\'s own traffic is the work', () => {
+  it.each([
+    ['booking reminders to guests over WhatsApp', '【開発】予約システムから海外のお客様へWhatsAppで前日リマインドを自動送信する機能を追加したいです。\n【予算】80,000円\n【期間】1か月'],
+    ['a stock alert bot for the team', '在庫が少なくなったら社内のSlackとTelegramに自動で知らせるBotを作ってください。トークンはこちらで発行します。'],
+    ['replying to DMs on the shop account', '【Instagram運用】投稿作成に加えて、お店のアカウントに届いたDMへの一次返信もお願いします。判断が必要なものは店長に回してください。'],
+    ['invoices mailed to each customer', '月末に取引先へメールで請求書を送っています。この作業をGASで自動化したいです。'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  // The model may still weigh this wording on its own; the rules must read the tool as the work.
+  it('shop notices by e-mail today, LINE next', () => {
+    const v = check('ネットショップを運営しています。今は注文のお知らせをメールで送っていますが、LINEにも通知を出したいと考えています。連携部分の実装をお願いします。');
+    expect(v.findings.filter((f) => f.rule.startsWith('contact.')), explain(v)).toEqual([]);
+  });
+
+  it.each([
+    ['a LINE add asked of applicants in a support job', 'お客様対応のお仕事です。応募後はLINEを追加してください。ID: gg_support01'],
+    ['automatic notices used as a reason to add a LINE account', '案件の連絡はLINEで自動通知が届くので、まずは友だち追加してください。'],
+  ])('%s stays flagged', (_name, text) => {
+    expectAtLeast(text, 'medium');
+  });
+});
