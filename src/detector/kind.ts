@@ -55,7 +55,8 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
     !/転送|貼/.test(fold) &&
     !testIn(rules.macro('RECEIVED_STRONG'), fold) &&
     !isPosting(fold, rules);
-  const title = titled && (headline || testIn(rules.macro('NOTICE_TITLE'), first)) ? 1 : 0;
+  const named = testIn(rules.macro('NOTICE_TITLE'), first) || (QUOTED_TERM_TITLE.test(first) && !/(?:ください|下さい|お願い)/.test(first));
+  const title = titled && (headline || named) ? 1 : 0;
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
   const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
   const voice = distinctMatches(rules.macro('NOTICE_VOICE'), fold, 2);
@@ -64,6 +65,9 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   const listed = lines(fold).filter((l) => LIST_ITEM.test(l)).length >= 2 ? 1 : 0;
   // A titled text with an article's own phrase (見分け方, 違反報告, 伏せ字) or the phrases it is
   // about, quoted, needs no rule voice.
+  // A named title over a list (「▼応募前チェックリスト」「【ヘルプ】申請の流れ ①…②…」) that is not a
+  // job posting is a checklist or a help page.
+  if (title === 1 && named && listed === 1 && !isPosting(fold, rules)) return true;
   return (voice.size >= 1 || (title === 1 && (strong >= 1 || quotes === 1))) && title + listed + quotes + voice.size + strong >= 2;
 }
 
@@ -80,9 +84,34 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
     ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
     !testIn(rules.macro('FORUM'), fold) &&
+    !ANSWERED.test(fold) &&
+    !(titledNotice(fold, rules) && !asks) &&
     !isArticle(fold, rules, 'strict')
   );
 }
+
+// A Q&A post answers the question it retells (「質問：…と言われました。普通ですか？ 回答：普通ではありません」).
+const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[:：.．]/;
+
+/**
+ * The text opens with the title of a notice or an article (「…の見分け方」「【ヘルプ】…の流れ」
+ * 「断り方テンプレ集」, or a short title that quotes a term) followed by a blank line or a list: it
+ * is about the topic, not a retelling to ask about.
+ */
+function titledNotice(fold: string, rules: RuleSet): boolean {
+  const all = fold.split('\n', MAX_LINES);
+  const at = all.findIndex((l) => l.trim().length > 0);
+  const first = (all[at] ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
+  if (at < 0 || first.length > 48 || /[。!！]$/.test(first) || /(?:ください|下さい|お願い)/.test(first)) return false;
+  if (!testIn(rules.macro('NOTICE_TITLE'), first) && !QUOTED_TERM_TITLE.test(first)) return false;
+  // 「「LINEで話そう」って来ました」「これって詐欺？」 over a paste: the user's own question.
+  if (['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
+  const next = all[at + 1] ?? 'x';
+  return next.trim() === '' || LIST_ITEM.test(next);
+}
+
+// A short title that puts a term in quotes: 「出していい情報」「出さなくていい情報」, 「外部連絡」のルール.
+const QUOTED_TERM_TITLE = /[「『][^「」『』]{1,14}[」』]/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
 const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;

@@ -231,3 +231,53 @@ describe('a tool that carries the client\'s own traffic is the work', () => {
     expectAtLeast(text, 'medium');
   });
 });
+
+describe('a titled article, checklist or Q&A describes and asks nothing', () => {
+  it.each([
+    ['a short post under a "how to tell" title', '副業勧誘の見分け方\n\n応募後に「まずは無料セミナーへ」と言われ、「仕組みを体験するために受講を」と書いてあったら、それは仕事ではなく販売です。お金を払う前に一度考えてみてください。'],
+    ['a checklist under a named title', '▼契約前のチェックリスト\n□ 報酬と納期が書かれているか\n□ LINEのIDや電話番号が書かれていないか\n□ 研修費や登録料がかからないか\n□ 詳細は後でとだけ書かれていないか'],
+    ['a title that quotes its terms', '「送っていい情報」と「送らなくていい情報」\n本名や住所はプラットフォームの本人確認で登録するものです。取引相手から免許証の画像や口座番号、電話番号を聞かれても伝える必要はありません。'],
+    ['a collection of refusal templates', '外部誘導を断るテンプレ集\n・連絡先を聞かれたら：「仮払いの確認まではこちらでお願いします。」\n・LINEに誘われたら：「恐れ入りますが、やり取りはサイト内でお願いします。」\n・直接取引を持ちかけられたら：「規約に沿ってサイト経由でお願いします。」'],
+    ['a Q&A post that answers its own question', '質問：応募したら「確認のため保険証の写真を送ってください」と言われました。よくあることですか？\n\n回答：よくあることではありません。本人確認は各サービスの画面で行うもので、取引相手に書類の画像を送る必要はありません。'],
+  ])('%s', (_name, text) => {
+    const v = expectQuiet(text);
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it.each([
+    ['a quote on the first line, then the question', '「LINEで話しましょう」って来ました\n\nこれ大丈夫ですか？'],
+    ['a quoted term as a heading over a retold request', '「直接取引」のお誘い\n\nクライアントから手数料がもったいないので直接振り込みたいと言われました。どうしたらいいですか？'],
+  ])('%s is still a question about the request', (_name, text) => {
+    const v = expectAtLeast(text, 'high');
+    expect(v.kind).toBe('question');
+  });
+});
+
+describe('money and details that are not the reader\'s', () => {
+  it.each([
+    ['a tool fee the client contracts', '【業務内容】LINE公式アカウントの設定\n※拡張機能を使う場合のツール費用は弊社で契約して負担します。'],
+    ['a marketplace fee in the background of a posting', '■背景\n予約の多くがポータルサイト経由で、掲載料と手数料の負担が大きくなっています。自社サイトからの予約を増やしたいです。'],
+    ['an optional study session inside the job', '■ サポート\n月に1回、任意参加のオンライン勉強会があります（録画でも視聴できます）。'],
+    ['a newsletter for a school as the work', '【メルマガライター】投資スクールの週刊メルマガ執筆（1本4,000円）'],
+    ['product photos sent after a coconala purchase', '【公開依頼】商品バナー5枚\n商品写真は、ご購入後にトークルームでお送りします。'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  // As short fragments the model may still weigh the wording; the rules must read them right.
+  it.each([
+    ['ad spend paid by the client to the ad platform', '▼広告予算\n月30万円（広告費は当社のカードから直接支払います）\n▼報酬\n月額60,000円', 'pay.direct_transfer'],
+    ['masked names in transcripts', '・音声に含まれる氏名・電話番号・住所は、伏せ字に置き換えてから作業画面に登録してあります。', 'pi.identity.list'],
+    ['the client\'s own details typed into forms', '送信フォームの会社名・担当者名・電話番号・メールアドレスは当社のものを入力してください。', 'pi.contact_address.request'],
+  ])('%s', (_name, text, rule) => {
+    const v = check(text);
+    expect(v.findings.map((f) => f.rule), explain(v)).not.toContain(rule);
+  });
+
+  it.each([
+    ['fees taken outside by the client\'s own account', '報酬は当社の口座から直接お支払いしますので、契約はサイトの外でお願いします。'],
+    ['a study-session invitation that costs money', 'まずは勉強会に参加してください。参加費3,000円をお振込みください。'],
+  ])('%s stays flagged', (_name, text) => {
+    expectAtLeast(text, 'medium');
+  });
+});
