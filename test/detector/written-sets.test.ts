@@ -5,7 +5,7 @@
 // a private phone; phone answering is the work; the client's staff using a tool is a description;
 // "add me and I'll tell you" is a request, not a protective condition.
 import { describe, expect, it } from 'vitest';
-import { check, explain, expectQuiet, expectAtLeast, useSharedEngine } from '../helpers/verdicts.ts';
+import { check, explain, expectQuiet, expectAtLeast, expectLevel, useSharedEngine } from '../helpers/verdicts.ts';
 
 useSharedEngine();
 
@@ -279,5 +279,20 @@ describe('money and details that are not the reader\'s', () => {
     ['a study-session invitation that costs money', 'まずは勉強会に参加してください。参加費3,000円をお振込みください。'],
   ])('%s stays flagged', (_name, text) => {
     expectAtLeast(text, 'medium');
+  });
+});
+
+describe('a job\'s own words around a tool or an ID', () => {
+  it.each([
+    ['an ID that names the job', 'ご質問は案件ID 3301-552 を添えて、このページのメッセージからお送りください。', {}],
+    ['proofreading business e-mails in English', '英文メールの添削（月額）\n海外の取引先とのメールを英語で書いています。送信前に文法と言い回しをチェックしてくださる方を探しています。', { platform: 'coconala' as const }],
+    ['editing a training video recorded on Zoom', 'Zoomで録った社内研修の動画（全3本）を、10分程度にまとめる編集をお願いします。字幕もお願いします', { platform: 'lancers' as const }],
+    ['friends comparing a DM they reported', '[22:10] さき：今日「緑のアプリで話そう」ってスカウト来たw 応募したのデータ入力なのに\n[22:11] りょう：それ最近多い。自分は「契約前なのでこちらで」って返したら既読無視された\n[22:12] さき：だよね。違反報告しといた', {}],
+  ])('%s', (_name, text, opts) => {
+    expectQuiet(text, opts);
+  });
+
+  it('seminars for client companies held on Zoom name no cue at all', () => {
+    expectLevel('【講師】導入企業様向けの操作説明会（Zoom）を週1回担当していただきます。スライドは用意済みです。', 'none');
   });
 });
