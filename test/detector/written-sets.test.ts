@@ -296,3 +296,17 @@ describe('a job\'s own words around a tool or an ID', () => {
     expectLevel('【講師】導入企業様向けの操作説明会（Zoom）を週1回担当していただきます。スライドは用意済みです。', 'none');
   });
 });
+
+describe('a dislike, the platform-only route and an approved call', () => {
+  it.each([
+    ['a client who dislikes phone calls', '電話は苦手なので、やり取りはメッセージだけでお願いできますか。'],
+    ['contact details asked only through the platform', '面談のための連絡先は、ランサーズのメッセージでのみお伺いします。'],
+    ['a pre-contract call the office approved', '【選考】本案件は事務局に契約前の通話について申請し、承認を得ています。書類選考を通過した方とはオンラインで30分の面談を行います。'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it('a call pushed without any approval stays flagged', () => {
+    expectAtLeast('契約前ですが、一度お電話で30分ほどお話しさせてください。', 'medium');
+  });
+});
