@@ -39,7 +39,8 @@ export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' 
  */
 function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean): boolean {
   // Greetings inside quotes (a template of refusals, an example of a scam) are not addressed to the reader.
-  if (fold.length < 60 || testIn(rules.macro('ADDRESSED'), fold.replace(/[「『][^「」『』]{0,400}[」』]/g, '「」'))) return false;
+  // Nor are examples given in brackets: （例：ID: ab****）.
+  if (fold.length < 60 || testIn(rules.macro('ADDRESSED'), fold.replace(/[「『][^「」『』]{0,400}[」』]/g, '「」').replace(/[（(]例[:：][^）)\n]{0,40}[）)]/g, '（）'))) return false;
   const all = fold.split('\n', MAX_LINES);
   // The title without a trailing aside: 「…について（出品者ガイド）」.
   const first = (all.find((l) => l.trim().length > 0) ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
@@ -85,13 +86,13 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
     !testIn(rules.macro('HANDLED'), fold) &&
     !testIn(rules.macro('FORUM'), fold) &&
     !ANSWERED.test(fold) &&
-    !(titledNotice(fold, rules) && !asks) &&
+    !(titledNotice(fold, rules) && !testIn(rules.macro('RECEIVED_ASK'), own.replace(/[「『][^「」『』]{0,200}[」』]/g, '「」'))) &&
     !isArticle(fold, rules, 'strict')
   );
 }
 
 // A Q&A post answers the question it retells (「質問：…と言われました。普通ですか？ 回答：普通ではありません」).
-const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[:：.．]/;
+const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?[:：.．]/;
 
 /**
  * The text opens with the title of a notice or an article (「…の見分け方」「【ヘルプ】…の流れ」
@@ -103,10 +104,12 @@ function titledNotice(fold: string, rules: RuleSet): boolean {
   const at = all.findIndex((l) => l.trim().length > 0);
   const first = (all[at] ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
   if (at < 0 || first.length > 48 || /[。!！]$/.test(first) || /(?:ください|下さい|お願い)/.test(first)) return false;
-  if (!testIn(rules.macro('NOTICE_TITLE'), first) && !QUOTED_TERM_TITLE.test(first)) return false;
+  const next = all[at + 1] ?? 'x';
+  // A headline over a body (a news item, a blog post) that is not a job posting.
+  const headline = first.length <= 40 && next.trim() === '' && fold.length - first.length >= 100 && !isPosting(fold, rules);
+  if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !QUOTED_TERM_TITLE.test(first)) return false;
   // 「「LINEで話そう」って来ました」「これって詐欺？」 over a paste: the user's own question.
   if (['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
-  const next = all[at + 1] ?? 'x';
   return next.trim() === '' || LIST_ITEM.test(next);
 }
 
@@ -179,6 +182,8 @@ export interface ChatTurn {
 // A speaker label at the start of a line: [9:10] 発注者：…, 佐藤（クライアント）：…, 依頼者 20:01：….
 const SPEAKER_LINE =
   /^\s{0,3}(?:\[[^\]\n]{1,12}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11})(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
+// The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
+const BRACKET_SPEAKER_LINE = /^\s{0,3}\[([^\]\n\d:：][^\]\n:：]{0,11})\]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
 
 /**
@@ -189,7 +194,7 @@ export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
   const turns: ChatTurn[] = [];
   let at = 0;
   for (const line of fold.split('\n', MAX_LINES)) {
-    const m = SPEAKER_LINE.exec(line);
+    const m = SPEAKER_LINE.exec(line) ?? BRACKET_SPEAKER_LINE.exec(line);
     if (m && !testIn(rules.macro('POSTING_SECTION'), m[1] as string) && turns.length < MAX_TURNS) {
       turns.push({ speaker: (m[1] as string).replace(/(?:さん|様)$/, ''), start: at, end: at + line.length });
     }

@@ -23,7 +23,8 @@ export interface RoleContext {
 // 「払えない金額ではない」「できないわけではない」: the second negation cancels the first.
 const DOUBLE_NEGATION = /^(?:金額|額|わけ|訳|こと|ほど|もの)(?:で|じゃ)?は?(?:ない|ありません|ございません|なく)/;
 const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問', '苦手', '不得意']);
-const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮']);
+// 「IDは伏せてください」 hides the detail: the opposite of asking for it.
+const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮', '伏せる', '隠す']);
 
 /**
  * Is the cue ending at `from` negated or prohibited within its clause? 「LINEでのやり取りは行いません」,
@@ -90,8 +91,10 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
     // request: the quote is judged (domain.md), and the reply says it judged the quoted request.
     // Inside a quote only the quote's own words can make it a general statement.
     const s0 = sentenceAt(view, sIdx);
-    let end = Math.min(s0.end, b + 30);
-    for (const [open, close] of view.quotes) if (open < a && close >= b) end = Math.min(end, close);
+    // A quote inside a quote (「『LINEで連絡ください』と書かれた案件には注意」) reads on to the outer one's end.
+    let outer = -1;
+    for (const [open, close] of view.quotes) if (open < a && close >= b) outer = Math.max(outer, close);
+    const end = outer >= 0 ? Math.min(s0.end, b + 30, outer) : Math.min(s0.end, b + 30);
     return testIn(rules.macro('REPORTED_GENERAL'), fold.slice(b, end));
   }
   for (const [open, close] of view.quotes) {

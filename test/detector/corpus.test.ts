@@ -22,19 +22,22 @@ beforeAll(async () => {
 });
 
 // The newest written sets (written/): a mix of messages, postings, notices, articles and questions
-// about received messages, as real text comes. The model is not trained on them; some were used to
-// widen the rules (z–af), two were only measured (ag, ah). Each keeps the level it has now: recall
-// at least, false-positive rate at most (the first-look numbers are in the README).
+// about received messages, as real text comes, each by a new writer who saw only the spec. Each was
+// measured once before any tuning (the first-look numbers are in the README), then used to widen the
+// rules and to train the model. Each keeps the level it has now: recall at least, false-positive rate
+// at most.
 const WRITTEN: Record<string, { recall: number; fpr: number }> = {
-  z: { recall: 0.97, fpr: 0.08 },
-  aa: { recall: 0.95, fpr: 0.11 },
-  ab: { recall: 0.92, fpr: 0.09 },
-  ac: { recall: 0.93, fpr: 0.07 },
-  ad: { recall: 0.97, fpr: 0.05 },
-  ae: { recall: 0.97, fpr: 0.05 },
-  af: { recall: 0.97, fpr: 0.06 },
-  ag: { recall: 0.97, fpr: 0.02 },
-  ah: { recall: 0.97, fpr: 0.08 },
+  z: { recall: 0.98, fpr: 0.02 },
+  aa: { recall: 0.95, fpr: 0.03 },
+  ab: { recall: 0.95, fpr: 0.02 },
+  ac: { recall: 0.97, fpr: 0.03 },
+  ad: { recall: 0.97, fpr: 0.02 },
+  ae: { recall: 0.97, fpr: 0.02 },
+  af: { recall: 0.98, fpr: 0.01 },
+  ag: { recall: 0.98, fpr: 0.01 },
+  ah: { recall: 0.98, fpr: 0.03 },
+  ai: { recall: 0.97, fpr: 0.02 },
+  aj: { recall: 0.98, fpr: 0.03 },
 };
 const written = new Map<string, EvalResult>();
 
@@ -70,7 +73,7 @@ describe('labeled corpus', () => {
     expect(r.fpr, formatEval(r)).toBeLessThanOrEqual(0.04);
   });
 
-  it.each(Object.entries(WRITTEN))('keeps its level on written set %s (not trained on)', (name, bar) => {
+  it.each(Object.entries(WRITTEN))('keeps its level on written set %s', (name, bar) => {
     const r = written.get(name) as EvalResult;
     expect(r.recall, formatEval(r)).toBeGreaterThanOrEqual(bar.recall);
     expect(r.fpr, formatEval(r)).toBeLessThanOrEqual(bar.fpr);

@@ -310,3 +310,29 @@ describe('a dislike, the platform-only route and an approved call', () => {
     expectAtLeast('契約前ですが、一度お電話で30分ほどお話しさせてください。', 'medium');
   });
 });
+
+describe('more shapes new writers used', () => {
+  it.each([
+    ['a chat with bracketed names where the client backs off', '[クライアント] 10:02 ご応募ありがとうございます。LINEで細かいお話できますか？\n[ワーカー] 10:15 ご連絡ありがとうございます。申し訳ないのですが、仮払いが済むまではランサーズのメッセージでお願いできますでしょうか。\n[クライアント] 10:20 失礼しました。ではこちらでご説明しますね。'],
+    ['an AI phone script as the work', 'AI電話の案内文の件です。通話ログ（名前は伏せてあります）を見て、お客様が聞き返している箇所を直していただけますか。'],
+    ['a Q&A thread with numbered answers', '【質問】契約後にLINE交換を頼まれました\n\n質問者：仮払いも済んでいます。「LINEのほうが早いので交換しませんか」と言われました。断っても失礼になりませんか？\n\n回答1：断って大丈夫です。サイト内のメッセージで十分です。\n回答2：公式の申請を通すなら仕事用のアカウントを作るのも手です。'],
+    ['a script feature that sends mail', '【GAS開発】見積書の作成とGmailでの送信機能を、スプレッドシートのボタン一つで動くようにしてください。'],
+    ['a bot for a salon as the work', '【Discord Bot開発】オンラインサロン用の出席管理Botを作ってください。Node.jsでお願いします。'],
+    ['a news item under a headline', '在宅ワークの相談が増加\n\n消費生活センターには、「スマホだけで簡単に稼げる」と言われた後にLINEに誘導され、高額なサポート契約を結ばされたという相談が寄せられています。担当者は「お金を払う前に誰かに相談してほしい」と話しています。'],
+    ['server rules that ask to hide IDs', '【サーバールール】相談チャンネルの使い方\n\n・受け取った文面を貼るときは、相手のLINE IDやメールアドレスは必ず伏せてください（例：ID: xy****）\n・「これ大丈夫？」という相談は歓迎です'],
+    ['a general question about an article', 'ネットで「『LINEで連絡して』と書かれた募集には注意」という記事を見ました。メールでのやり取りも危ないんでしょうか？'],
+    ['a question about a tool named in a development job', 'ココナラで「Slack APIで勤怠を集計するツールを作ってほしい」という依頼に提案したいです。Slackが出てくるのは外部誘導ではないですか？'],
+    ['DM replies on the brand account as the work', '【Instagram運用補助】\n・コメントとDMへの一次返信\nDM返信はブランドのアカウントにログインして行っていただきます。'],
+    ['a shipping address asked after escrow on the platform', '【商品撮影】雑貨20点\n・撮影する商品は弊社からお送りします\n・送り先のご住所は、仮払い完了後にクラウドワークスのメッセージでお伺いします'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['a quoted posting asked about with 「という案件」', '「詳しい仕事内容は応募後に専用サイトでお伝えします。まず会員登録をお願いします」という案件、応募していいものでしょうか？', 'high'],
+    ['a buyer asking for Instagram, retold with とのこと', 'ココナラで相談中の方から「Instagramのアカウント教えてもらえますか？DMで詳しく話したいです」とのこと。断ると失礼かなと思って…', 'high'],
+    ['a move after contract with no application, retold', 'ランサーズで契約済み（仮払いも済み）です。\nクライアントから「今後はChatworkで連絡します、招待送りますね」とだけ来ました。連絡先公開申請みたいなのは来てません。\nこのまま参加していいんでしょうか？', 'medium'],
+  ] as const)('%s', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+});
