@@ -214,6 +214,7 @@ describe('a tool that carries the client\'s own traffic is the work', () => {
     ['a stock alert bot for the team', '在庫が少なくなったら社内のSlackとTelegramに自動で知らせるBotを作ってください。トークンはこちらで発行します。'],
     ['replying to DMs on the shop account', '【Instagram運用】投稿作成に加えて、お店のアカウントに届いたDMへの一次返信もお願いします。判断が必要なものは店長に回してください。'],
     ['invoices mailed to each customer', '月末に取引先へメールで請求書を送っています。この作業をGASで自動化したいです。'],
+    ['a clinic whose patients book over LINE', '当院の予約はLINEで受け付けています。予約画面のデザインを新しくしたいので、お願いできますか。'],
   ])('%s', (_name, text) => {
     expectQuiet(text);
   });
