@@ -121,6 +121,7 @@ const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔]|\
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
 const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
 const MAX_LINES = 400;
+const LABEL_LINE = /^\s*([^\s:：]{2,8})\s?[:：]\s?\S/;
 
 /** Lines of the text, with inline bullets (「… ・直接やり取り…」) split into lines of their own. */
 function lines(fold: string): string[] {
@@ -144,6 +145,11 @@ export function isPosting(fold: string, rules: RuleSet): boolean {
     const m = section.exec(line.slice(0, 40));
     section.lastIndex = 0;
     if (m) seen.add(m[0]);
+  }
+  // 「報酬：応相談」「納期：2週間」: a section given as a label and its value on one line.
+  for (const line of all) {
+    const m = LABEL_LINE.exec(line);
+    if (m && testIn(section, m[1] as string)) seen.add(m[1] as string);
   }
   if (seen.size >= 2) return true;
   if (fold.length < 100) return false;

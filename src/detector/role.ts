@@ -111,7 +111,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       const after = fold.slice(end, end + 12);
       if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
-      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし)/.test(after)) return true;
+      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる)/.test(after)) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
     }
   }
@@ -367,8 +367,9 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
     // Somebody's words retold: a question about them is judged on them (kind.ts), anything else
     // reports them.
     if (reading.mood === 'reported' && !rc.kind.receivedAsk && rule.context.quotable) return 'quoted';
-    if (reading.mood === 'habitual') {
-      // 「社内の連絡はTeamsで行っております」: how the client works, asked of nobody.
+    if (reading.mood === 'habitual' || (reading.mood === 'reported' && rc.kind.receivedAsk)) {
+      // 「社内の連絡はTeamsで行っております」: how the client works, asked of nobody (also when a
+      // user quotes it to ask about it).
       const s = sentenceAt(rc.view, c.sIdx);
       if (INTERNAL.test(rc.view.fold.slice(s.start, s.end))) return 'description';
     }

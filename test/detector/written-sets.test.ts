@@ -337,3 +337,33 @@ describe('more shapes new writers used', () => {
     expectAtLeast(text, level);
   });
 });
+
+describe('what a community moderator and an agency PM write', () => {
+  it.each([
+    ['a management number shaped like a mobile number', '【管理番号】090-4412-7781（社内用）\n商品紹介ページのバナー制作をお願いします。ご応募の際は上記の管理番号を書き添えてください。'],
+    ['reply templates for DMs customers send', 'Instagramの件です。DMでよく来るご質問（在庫、送料）への返信テンプレを2パターンずつお願いできますか？'],
+    ['friends comparing a scam DM and reporting it', '#雑談\n[21:10] mio：今日「WhatsAppで話そう、報酬は仮想通貨で」ってDM来た\n[21:12] ken：それ詐欺のやつ。無視でいいよ\n[21:15] mio：了解、通報しておきます'],
+    ['editing the recording of the client\'s own seminar', '毎月開催しているオンラインセミナー（Zoom、約60分）の録画データを、アーカイブ用に編集していただきます。'],
+    ['a flyer paid from the neighbourhood fund', '【町内会】秋祭りのチラシ作成をお願いします。予算は町内会費から出すので1万円でお願いしたいです。'],
+    ['dummy numbers in a voice-bot scenario', 'AI電話のシナリオ作成です。転送先の電話番号などの実データは弊社側で設定しますので、シナリオ上はダミー番号で作成してください。'],
+    ['a mention format in an API spec', 'Chatwork通知の仕様です。メンションは [To:アカウントID] の形式でお願いします。'],
+    ['a question about a posting\'s internal tooling', '募集文に「社内の連絡はTeamsで行っています」って書いてあるんですが、応募したらTeamsに誘導されるってことですか？ほかにツールの話はないです。'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['personal details listed for the application', '翻訳者募集（継続）\n\n【応募時に記載いただくこと】\n1. 氏名（フルネーム）\n2. 住所\n3. 生年月日\n4. 携帯電話番号', 'high'],
+    ['a short posting that hides the work and moves outside', 'Webライティングのお仕事です。\n\n詳しい内容はご応募いただいた方にだけお伝えします。説明は外部のチャットで行います。\n\n報酬：応相談', 'high'],
+    ['a tempting posting asked about', '「スマホで1日10分、月20万円」って案件、ちょっと気になってる… 応募したらどうなる？', 'medium'],
+    ['a scout pasted with ←これなに？', '知らない人からスカウト来た。「30代までの女性限定です。お顔の写真を送ってください」←これなに？', 'high'],
+    ['a posting asked about with 大丈夫だと思いますか', '「詳細は応募後にお伝えします。未経験でも月40万円可能です」っていう募集がありました。応募しても大丈夫だと思いますか？', 'medium'],
+  ] as const)('%s stays flagged', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+
+  it('reads a pre-contract interview far below the hiring-steps heading', () => {
+    const v = check('■選考の流れ\n1. 本案件にご応募（ポートフォリオのURLを添えてください）\n2. 書類選考\n3. 契約前にZoomにて30分ほどオンライン面談（カメラオフ可）\n4. 契約・テスト');
+    expect(v.findings.map((f) => f.rule), explain(v)).toContain('call.meeting.before_contract');
+  });
+});
