@@ -375,6 +375,9 @@ export function requiredLiterals(re: RegExp, memo: Map<string, Shape> = new Map(
   return f && f.length > 0 && !f.includes('') ? minimal(f) : null;
 }
 
+/** Literals already read, per pattern object: a detector built again over the same rules (tests, training) reads nothing twice. */
+const read = new WeakMap<RegExp, string[] | null>();
+
 interface TrieNode {
   next: Map<number, TrieNode>;
   /** Patterns one of whose literals ends here. */
@@ -400,7 +403,11 @@ export function buildPatternFilter(patterns: readonly RegExp[], known?: (re: Reg
     const id = ids.size;
     ids.set(re, id);
     const cached = known?.(re);
-    const lits = cached === undefined ? requiredLiterals(re, memo) : cached;
+    let lits = cached !== undefined ? cached : read.get(re);
+    if (lits === undefined) {
+      lits = requiredLiterals(re, memo);
+      read.set(re, lits);
+    }
     if (!lits) {
       always.push(id);
       continue;
