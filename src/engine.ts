@@ -1,6 +1,7 @@
 // The one place that wires the pipeline together: tokenizer + rules → detector → report.
 // The CLI, the local console and the Discord bot each create one Engine at startup and share it.
 import { createDetector, type Detector } from './detector/detect.ts';
+import { buildPatternFilter } from './detector/prefilter.ts';
 import { loadRules, type RuleSet } from './detector/rules.ts';
 import { loadSimilarity, type SimilarityModel } from './detector/similarity.ts';
 import { buildTokenizer, type Tokenizer } from './detector/tokenizer.ts';
@@ -44,16 +45,19 @@ export async function createEngine(opts: EngineOptions = {}): Promise<Engine> {
   const tokenizing = opts.tokenizer ? Promise.resolve(opts.tokenizer) : buildTokenizer();
   let rules: RuleSet;
   let similarity: SimilarityModel | undefined;
+  const rulesCache = readRulesCache();
   try {
-    rules = loadRules({ ...(opts.rulesDir ? { dir: opts.rulesDir } : {}), cache: readRulesCache() });
+    rules = loadRules({ ...(opts.rulesDir ? { dir: opts.rulesDir } : {}), cache: rulesCache });
     similarity = opts.modelDir === false ? undefined : loadSimilarity(opts.modelDir, readModelCache());
   } catch (err) {
     await tokenizing.catch(() => undefined); // settled, so its failure is not reported as unhandled
     throw err;
   }
   compilePatterns(rules);
+  // Built here, from the start-up cache when it knows the patterns, while the dictionary loads.
+  const patternFilter = buildPatternFilter(rules.rules.flatMap((r) => r.patterns), rulesCache?.literals);
   const tokenizer = await tokenizing;
-  const detector = createDetector(tokenizer, rules, { ...(opts.maxChars ? { maxChars: opts.maxChars } : {}), similarity });
+  const detector = createDetector(tokenizer, rules, { ...(opts.maxChars ? { maxChars: opts.maxChars } : {}), similarity, patternFilter });
   return {
     detector,
     tokenizer,

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import YAML from 'yaml';
 import { z } from 'zod';
+import { requiredLiterals } from './detector/prefilter.ts';
 import { loadRules, type RulesLoadCache } from './detector/rules.ts';
 import { DEFAULT_MODEL_DIR, ModelFileSchema, weightTable, type ModelFile, type SimilarityLoadCache, type WeightTable } from './detector/similarity.ts';
 import { CATEGORY_IDS } from './detector/types.ts';
@@ -26,6 +27,8 @@ const CacheFileSchema = z.object({
   format: z.literal(1),
   yaml: z.record(z.string(), z.unknown()),
   probed: z.array(z.string()),
+  /** Per rule pattern (key as `probed`), its required literals (src/detector/prefilter.ts). */
+  literals: z.record(z.string(), z.array(z.string()).nullable()).optional(),
 });
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('base64url');
@@ -43,7 +46,8 @@ export function readRulesCache(file: string = RULES_CACHE_FILE): RulesLoadCache 
   if (!parsed.success) return undefined;
   const yaml = new Map(Object.entries(parsed.data.yaml));
   const probed = new Set(parsed.data.probed);
-  return { yaml: (text) => yaml.get(sha(text)), probed: (re) => probed.has(patternKey(re)) };
+  const literals = new Map(Object.entries(parsed.data.literals ?? {}));
+  return { yaml: (text) => yaml.get(sha(text)), probed: (re) => probed.has(patternKey(re)), literals: (re) => literals.get(patternKey(re)) };
 }
 
 /**
@@ -53,7 +57,7 @@ export function readRulesCache(file: string = RULES_CACHE_FILE): RulesLoadCache 
 export function writeRulesCache(file: string = RULES_CACHE_FILE, dir?: string): { files: number; patterns: number } {
   const yaml: Record<string, unknown> = {};
   const probed = new Set<string>();
-  loadRules({
+  const rules = loadRules({
     ...(dir ? { dir } : {}),
     checkBacktracking: true,
     cache: {
@@ -69,8 +73,10 @@ export function writeRulesCache(file: string = RULES_CACHE_FILE, dir?: string): 
       },
     },
   });
+  const literals: Record<string, string[] | null> = {};
+  for (const rule of rules.rules) for (const re of rule.patterns) literals[patternKey(re)] = requiredLiterals(re);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, JSON.stringify({ format: 1, yaml, probed: [...probed] }));
+  fs.writeFileSync(file, JSON.stringify({ format: 1, yaml, probed: [...probed], literals }));
   return { files: Object.keys(yaml).length, patterns: probed.size };
 }
 

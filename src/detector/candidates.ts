@@ -69,18 +69,28 @@ export function windowBounds(view: TextView, rule: CompiledRule, sIdx: number, a
   return [Math.max(0, a - w), Math.min(view.fold.length, b + w)];
 }
 
+const anyPattern = (): boolean => true;
+
 /**
  * Candidates of one rule, pattern by pattern: each match whose window passes the rule's own
  * context (at most `limit`). Matches the window excludes are reported through `drop`. Lazy: the
  * caller stops pulling once a candidate counts, so a rule whose first match holds costs one scan.
+ * `mayMatch` says which patterns can match the text at all (prefilter.ts); the others are not run.
  */
-export function* ruleCandidates(view: TextView, rule: CompiledRule, drop: Drop, limit = MAX_CANDIDATES_PER_RULE): Generator<Candidate, void, undefined> {
+export function* ruleCandidates(
+  view: TextView,
+  rule: CompiledRule,
+  drop: Drop,
+  mayMatch: (re: RegExp) => boolean = anyPattern,
+  limit = MAX_CANDIDATES_PER_RULE,
+): Generator<Candidate, void, undefined> {
   const { fold, t } = view;
   const out: Candidate[] = [];
   const ctx = rule.context;
   let textExcluded: boolean | undefined;
   for (const re of rule.patterns) {
     if (out.length >= limit) break;
+    if (!mayMatch(re)) continue;
     let m: RegExpExecArray | null;
     let n = 0;
     let from = 0;

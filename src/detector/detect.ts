@@ -9,6 +9,7 @@
 //   fallback.ts    the statistical model where the rules are silent (rules/model/)
 //   score.ts       score and level
 import { ruleCandidates, type Candidate, type Drop } from './candidates.ts';
+import { buildPatternFilter, type PatternFilter } from './prefilter.ts';
 import { similarityFinding, SETTLED } from './fallback.ts';
 import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
@@ -38,10 +39,14 @@ export interface DetectorOptions {
   maxChars?: number;
   /** The statistical fallback (rules/model/); without it the rules decide alone. */
   similarity?: SimilarityModel | undefined;
+  /** Which of the rules' patterns can match a text (prefilter.ts); built from the rules when absent. */
+  patternFilter?: PatternFilter | undefined;
 }
 
 export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: DetectorOptions = {}): Detector {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  // One pass over a text tells which rule patterns can match in it; only those are searched.
+  const patternFilter = options.patternFilter ?? buildPatternFilter(rules.rules.flatMap((r) => r.patterns));
 
   function check(input: string, opts: CheckOptions = {}): Verdict {
     const inputText = typeof input === 'string' ? input : String(input);
@@ -74,9 +79,10 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const findings: Finding[] = [];
     let ruleMasks: ReturnType<typeof contactMaskRanges> | null = null;
     const ruleText = kind.ruleText;
+    const mayMatch = patternFilter.possible(fold);
     for (const rule of rules.rules) {
       if (!ruleCanCount(rule, st)) continue;
-      for (const c of ruleCandidates(view, rule, drop)) {
+      for (const c of ruleCandidates(view, rule, drop, mayMatch)) {
         const weight = assess(c);
         if (weight === null) continue;
         ruleMasks ??= contactMaskRanges(t, rules);

@@ -128,12 +128,15 @@ interface ViterbiBuilderLike {
   build(sentence: string): unknown;
 }
 
+/** kuromoji's parseInt(String(id), 10), without the round trip for an integer id. */
+const toId = (x: number | string): number => (typeof x === 'number' && Number.isSafeInteger(x) && !Object.is(x, -0) ? x : parseInt(String(x), 10));
+
 /**
  * kuromoji's ViterbiBuilder.build, node for node, with the sentence's surrogate-aware index built
  * once instead of for every position's tail (twice). Its quirks are kept: an unknown word's length is
  * counted in code points when it is one character and in UTF-16 units when grouped.
  */
-export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T): T {
+export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T, wordIds?: (key: number) => ArrayLike<number | string> | undefined): T {
   builder.build = function build(this: T, sentenceStr: string): unknown {
     const lattice = new ViterbiLattice();
     const sentence = new SAS(sentenceStr);
@@ -150,34 +153,39 @@ export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T): T {
       const tail = sentenceStr.slice(map[pos] as number);
       const vocabulary = this.trie.commonPrefixSearch(tail);
       for (const entry of vocabulary) {
-        const ids = tid.target_map[entry.v as number] as ArrayLike<number | string>;
+        // Straight from the word map's buffer when it is read in place (no property lookup through a Proxy).
+        const ids = (wordIds ? wordIds(entry.v as number) : tid.target_map[entry.v as number]) as ArrayLike<number | string>;
         for (let i = 0; i < ids.length; i++) {
-          const id = parseInt(String(ids[i]), 10);
+          const id = toId(ids[i] as number | string);
           const left = tid.dictionary.getShort(id);
           const right = tid.dictionary.getShort(id + 2);
           const cost = tid.dictionary.getShort(id + 4);
           lattice.append(new ViterbiNode(id, cost, pos + 1, entry.k.length, 'KNOWN', left, right, entry.k));
         }
       }
-      const headChar = new SAS(charAt(pos));
-      const headClass = unk.lookup(headChar.toString());
+      // One position of the sentence map is one code point (a lone high surrogate takes the unit
+      // after it along): kuromoji wraps it in a SurrogateAwareString, whose length is then 1.
+      const head = charAt(pos);
+      const headClass = unk.lookup(head);
       if (vocabulary.length === 0 || headClass.is_always_invoke === 1) {
-        let key: SurrogateAwareString | string = headChar;
+        let key = head;
+        let keyLength = 1;
         const tailLength = n - pos;
         if (headClass.is_grouping === 1 && 1 < tailLength) {
           for (let k = 1; k < tailLength; k++) {
             const next = charAt(pos + k);
             if (headClass.class_name !== unk.lookup(next).class_name) break;
-            key = `${key.toString()}${next}`;
+            key = `${key}${next}`;
+            keyLength = key.length; // a grouped key is a plain string: its length in UTF-16 units
           }
         }
         const ids = unk.target_map[headClass.class_id] as ArrayLike<number | string>;
         for (let j = 0; j < ids.length; j++) {
-          const id = parseInt(String(ids[j]), 10);
+          const id = toId(ids[j] as number | string);
           const left = unk.dictionary.getShort(id);
           const right = unk.dictionary.getShort(id + 2);
           const cost = unk.dictionary.getShort(id + 4);
-          lattice.append(new ViterbiNode(id, cost, pos + 1, key.length, 'UNKNOWN', left, right, key.toString()));
+          lattice.append(new ViterbiNode(id, cost, pos + 1, keyLength, 'UNKNOWN', left, right, key));
         }
       }
     }

@@ -227,6 +227,8 @@ export interface RulesLoadCache {
   yaml(text: string): unknown;
   /** Whether this compiled pattern has passed the backtracking probe. */
   probed(re: RegExp): boolean;
+  /** The literals one of which every match of this pattern holds (prefilter.ts), null when none; undefined when not cached. */
+  literals?(re: RegExp): string[] | null | undefined;
 }
 
 export function loadRules(opts: LoadOptions = {}): RuleSet {

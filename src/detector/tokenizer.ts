@@ -45,10 +45,12 @@ interface Dictionaries {
     loadDictionary(buffer: Uint8Array): unknown;
     loadPosVector(buffer: Uint8Array): unknown;
     target_map: Record<number, number[]>;
+    getFeatures(id: string): string;
   };
   loadTrie(base: Int32Array, check: Int32Array): unknown;
   trie: Parameters<typeof speedUpTrie>[0];
   loadConnectionCosts(costs: Int16Array): unknown;
+  unknown_dictionary: { getFeatures(id: string): string };
   loadUnknownDictionaries(unk: Uint8Array, pos: Uint8Array, map: Uint8Array, catMap: Uint8Array, compatCatMap: Uint32Array, invokeDef: Uint8Array): unknown;
 }
 const Dictionaries = require('kuromoji/src/dict/DynamicDictionaries.js') as new () => Dictionaries;
@@ -112,14 +114,17 @@ export function readTargetMap(b: Uint8Array): Record<number, number[]> {
   return map;
 }
 
+/** Token ids of one trie id of the word map, read from the file's buffer; undefined when it has none. */
+export type WordIds = (key: number) => number[] | undefined;
+
 /**
- * The word map as kuromoji reads it, without building it: kuromoji looks a trie id up only when a
- * word of the text matches in the dictionary (a few hundred times per message), so each lookup
- * reads its token ids from the file's own buffer. Building the map instead means 325,000 arrays,
- * ~50 MB of heap and most of the dictionary's load time in garbage collection. Reads past the end
- * are 0, as in kuromoji's ByteBuffer; a file where a key repeats is read the eager way.
+ * The word map as a lookup in its file's buffer, without building it: kuromoji looks a trie id up
+ * only when a word of the text matches in the dictionary (a few hundred times per message), so each
+ * lookup reads its token ids from the buffer. Building the map instead means 325,000 arrays, ~50 MB
+ * of heap and most of the dictionary's load time in garbage collection. Reads past the end are 0,
+ * as in kuromoji's ByteBuffer. Null for a file where a key repeats (it is read the eager way).
  */
-export function targetMapView(b: Uint8Array): Record<number, number[]> {
+export function targetMapLookup(b: Uint8Array): WordIds | null {
   const n = b.length;
   const int = (i: number): number => (i + 4 > n ? 0 : (b[i] as number) | ((b[i + 1] as number) << 8) | ((b[i + 2] as number) << 16) | ((b[i + 3] as number) << 24));
   // Where each key's record is: slot[key] = byte offset of its count, or -1 (two passes over the
@@ -140,7 +145,7 @@ export function targetMapView(b: Uint8Array): Record<number, number[]> {
     maxKey = Math.max(maxKey, key);
     return key >= 0;
   });
-  if (maxKey < 0 || maxKey > 1 << 26) return readTargetMap(b); // not the shape kuromoji writes
+  if (maxKey < 0 || maxKey > 1 << 26) return null; // not the shape kuromoji writes
   const slot = new Int32Array(maxKey + 1).fill(-1);
   let repeated = false;
   records((key, countAt) => {
@@ -148,19 +153,46 @@ export function targetMapView(b: Uint8Array): Record<number, number[]> {
     else slot[key] = countAt;
     return !repeated;
   });
-  if (repeated) return readTargetMap(b);
+  if (repeated) return null;
+  return (key) => {
+    const start = slot[key];
+    if (start === undefined || start < 0) return undefined;
+    const count = int(start);
+    const ids = new Array<number>(count);
+    for (let i = 0; i < count; i++) ids[i] = int(start + 4 + 4 * i);
+    return ids;
+  };
+}
+
+/** The word map as kuromoji reads it (an object keyed by trie id), over targetMapLookup when it can be. */
+export function targetMapView(b: Uint8Array, lookup: WordIds | null = targetMapLookup(b)): Record<number, number[]> {
+  if (!lookup) return readTargetMap(b);
   return new Proxy({} as Record<number, number[]>, {
     get(_target, prop): number[] | undefined {
-      if (typeof prop !== 'string') return undefined;
-      const start = slot[Number(prop)];
-      if (start === undefined || start < 0) return undefined;
-      const count = int(start);
-      const ids = new Array<number>(count);
-      for (let i = 0; i < count; i++) ids[i] = int(start + 4 + 4 * i);
-      return ids;
+      return typeof prop === 'string' ? lookup(Number(prop)) : undefined;
     },
   });
 }
+
+/**
+ * Memoizes a dictionary's feature lines by token id: kuromoji decodes a token's features from the
+ * dictionary's UTF-8 bytes, one byte at a time, for every token of every text, and the same few
+ * thousand words make up most texts. The cache is emptied when it grows large.
+ */
+function memoizeFeatures(dict: { getFeatures(id: string): string }): void {
+  const original = dict.getFeatures.bind(dict);
+  const memo = new Map<string, string>();
+  dict.getFeatures = (id: string): string => {
+    let line = memo.get(id);
+    if (line === undefined) {
+      line = original(id);
+      if (memo.size >= FEATURE_MEMO) memo.clear();
+      memo.set(id, line);
+    }
+    return line;
+  };
+}
+const FEATURE_MEMO = 50_000;
 
 /** kuromoji's Tokenizer over the dictionary in `dir`, loaded as described at the top. */
 export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> {
@@ -174,7 +206,10 @@ export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuro
   speedUpTrie(dic.trie);
   dic.token_info_dictionary.loadDictionary(as(Uint8Array, 'tid.dat.gz'));
   dic.token_info_dictionary.loadPosVector(as(Uint8Array, 'tid_pos.dat.gz'));
-  dic.token_info_dictionary.target_map = targetMapView(as(Uint8Array, 'tid_map.dat.gz'));
+  const tidMap = as(Uint8Array, 'tid_map.dat.gz');
+  const wordIds = targetMapLookup(tidMap);
+  dic.token_info_dictionary.target_map = targetMapView(tidMap, wordIds);
+  memoizeFeatures(dic.token_info_dictionary);
   dic.loadConnectionCosts(as(Int16Array, 'cc.dat.gz'));
   dic.loadUnknownDictionaries(
     as(Uint8Array, 'unk.dat.gz'),
@@ -185,7 +220,8 @@ export async function loadKuromoji(dir: string): Promise<kuromoji.Tokenizer<kuro
     as(Uint8Array, 'unk_invoke.dat.gz'),
   );
   const tokenizer = new KuromojiTokenizer(dic);
-  speedUpBuilder((tokenizer as unknown as { viterbi_builder: Parameters<typeof speedUpBuilder>[0] }).viterbi_builder);
+  memoizeFeatures(dic.unknown_dictionary);
+  speedUpBuilder((tokenizer as unknown as { viterbi_builder: Parameters<typeof speedUpBuilder>[0] }).viterbi_builder, wordIds ?? undefined);
   return tokenizer;
 }
 

@@ -55,6 +55,28 @@ describe('kuromoji dictionary loader', () => {
     expect(differing).toBe(0);
   }, 120_000);
 
+  it('gives the same tokens on odd text: emoji, lone surrogates, runs of unknown characters', () => {
+    const odd = [
+      '😀😀で連絡👍ください🙇‍♀️',
+      'ＡＢＣ１２３ｱｲｳｴｵ　ｶﾞｷﾞ',
+      'abc\ud800def',
+      '\ud800\ud800あ',
+      'あ\udc00い',
+      '𠮷野家で𠮷田さんと',
+      'ーーー〜〜〜！！！？？？',
+      '①②③ⅠⅡⅢ㈱㍉',
+      `${'x'.repeat(300)}ライン${'あ'.repeat(50)}`,
+    ];
+    const run = (t: Kuromoji, s: string): string => {
+      try {
+        return JSON.stringify(t.tokenize(s));
+      } catch (e) {
+        return `threw ${(e as Error).name}`;
+      }
+    };
+    for (const s of odd) expect(run(ours, s), s).toBe(run(stock, s));
+  });
+
   it('rejects with the file name when a dictionary file is missing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gaibu-guard-dict-'));
     try {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, loadRules, type RuleSet } from '../../src/detector/rules.ts';
 import { normalize } from '../../src/detector/normalize.ts';
+import { requiredLiterals } from '../../src/detector/prefilter.ts';
 import { DEFAULT_MODEL_DIR, loadSimilarity } from '../../src/detector/similarity.ts';
 import { labeledSample } from '../helpers/labeled.ts';
 import { MODEL_CACHE_FILE, readModelCache, readRulesCache, RULES_CACHE_FILE, writeModelCache, writeRulesCache } from '../../src/start-cache.ts';
@@ -82,6 +83,20 @@ describe('rules start-up cache', () => {
       writeFileSync(file, original);
     }
   }, 30_000);
+
+  it("holds each rule pattern's literals as read from the pattern, and knows no edited pattern", () => {
+    const cache = readRulesCache(cacheFile);
+    const rules = loadRules({ dir: rulesDir, checkBacktracking: false });
+    let listed = 0;
+    for (const re of rules.rules.flatMap((r) => r.patterns)) {
+      expect(cache?.literals?.(re)).toEqual(requiredLiterals(re));
+      listed++;
+    }
+    expect(listed).toBeGreaterThan(100);
+    const [first] = rules.rules[0]?.patterns ?? [];
+    expect(first).toBeDefined();
+    expect(cache?.literals?.(new RegExp(`${(first as RegExp).source}|x`, 'gu'))).toBeUndefined();
+  });
 
   it('is ignored when missing or unreadable', () => {
     expect(readRulesCache(path.join(dir, 'missing.json'))).toBeUndefined();
