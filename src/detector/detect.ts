@@ -142,7 +142,8 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       scoreFindings(findings, rules).score < LEVEL_THRESHOLDS.medium &&
       !mitigations.some((m) => SETTLED.has(m.reason)) &&
       !isArticle(fold, rules) &&
-      !testIn(rules.macro('OWN_REFUSAL'), fold)
+      !testIn(rules.macro('OWN_REFUSAL'), fold) &&
+      !(findings.length === 0 && testIn(rules.macro('STAYS_HERE'), fold) && !testIn(rules.macro('CONTACT_TOOL'), fold))
     ) {
       const fb = similarityFinding(view, rules, similarity, st, ruleMasks, kind);
       if (fb.mitigation) mitigations.push(fb.mitigation);

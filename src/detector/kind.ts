@@ -56,7 +56,7 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
     !/転送|貼/.test(fold) &&
     !testIn(rules.macro('RECEIVED_STRONG'), fold) &&
     !isPosting(fold, rules);
-  const named = testIn(rules.macro('NOTICE_TITLE'), first) || (QUOTED_TERM_TITLE.test(first) && !/(?:ください|下さい|お願い)/.test(first));
+  const named = testIn(rules.macro('NOTICE_TITLE'), first) || (QUOTED_TERM_TITLE.test(first) && !SPEAKER_QUOTE_LINE.test(first) && !/(?:ください|下さい|お願い)/.test(first));
   const title = titled && (headline || named) ? 1 : 0;
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
   const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
@@ -107,14 +107,16 @@ function titledNotice(fold: string, rules: RuleSet): boolean {
   const next = all[at + 1] ?? 'x';
   // A headline over a body (a news item, a blog post) that is not a job posting.
   const headline = first.length <= 40 && next.trim() === '' && fold.length - first.length >= 100 && !isPosting(fold, rules);
-  if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !QUOTED_TERM_TITLE.test(first)) return false;
+  if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !(QUOTED_TERM_TITLE.test(first) && !SPEAKER_QUOTE_LINE.test(first))) return false;
   // 「「LINEで話そう」って来ました」「これって詐欺？」 over a paste: the user's own question.
   if (['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
   return next.trim() === '' || LIST_ITEM.test(next);
 }
 
 // A short title that puts a term in quotes: 「出していい情報」「出さなくていい情報」, 「外部連絡」のルール.
-const QUOTED_TERM_TITLE = /[「『][^「」『』]{1,14}[」』]/;
+const QUOTED_TERM_TITLE = /[「『][^「」『』!！?？。、]{1,14}[」』]/;
+// A chat line written as speaker「words」 is a turn, not a title.
+const SPEAKER_QUOTE_LINE = /^[^「『\s]{1,12}[「『][^」』]*[」』]\s?$/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
 const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;

@@ -22,7 +22,7 @@ export interface RoleContext {
 
 // 「払えない金額ではない」「できないわけではない」: the second negation cancels the first.
 const DOUBLE_NEGATION = /^(?:金額|額|わけ|訳|こと|ほど|もの)(?:で|じゃ)?は?(?:ない|ありません|ございません|なく)/;
-const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問', '苦手', '不得意']);
+const NEG_NOUNS = new Set(['不要', '禁止', '厳禁', '不可', '無用', '不必要', 'NG', 'ng', 'なし', '無し', 'お断り', '遠慮', 'ご遠慮', '対象外', '不可能', '非対応', '不問', '苦手', '不得意', '無理']);
 // 「IDは伏せてください」 hides the detail: the opposite of asking for it.
 const NEG_VERBS = new Set(['控える', '断る', '禁じる', 'かねる', '避ける', 'やめる', '止める', '差し控える', '遠慮', '伏せる', '隠す']);
 
@@ -109,7 +109,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
         end += m[0].length;
       }
       const after = fold.slice(end, end + 12);
-      if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
+      if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|が(?:書いて|書かれて|あったら|来たら|届いたら)|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
       if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる)/.test(after)) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;

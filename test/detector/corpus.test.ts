@@ -28,7 +28,7 @@ beforeAll(async () => {
 // at most.
 const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   z: { recall: 0.98, fpr: 0.02 },
-  aa: { recall: 0.95, fpr: 0.03 },
+  aa: { recall: 0.97, fpr: 0.03 },
   ab: { recall: 0.95, fpr: 0.02 },
   ac: { recall: 0.97, fpr: 0.03 },
   ad: { recall: 0.97, fpr: 0.02 },
@@ -40,6 +40,8 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   aj: { recall: 0.98, fpr: 0.03 },
   ak: { recall: 0.98, fpr: 0.03 },
   al: { recall: 0.97, fpr: 0.03 },
+  am: { recall: 0.97, fpr: 0.04 },
+  an: { recall: 0.97, fpr: 0.02 },
 };
 const written = new Map<string, EvalResult>();
 

@@ -367,3 +367,21 @@ describe('what a community moderator and an agency PM write', () => {
     expect(v.findings.map((f) => f.rule), explain(v)).toContain('call.meeting.before_contract');
   });
 });
+
+describe('texts that keep the exchange on the platform, and contrasts that do not', () => {
+  it.each([
+    ['a file offered in this message thread', '見積もりの前に参考資料をお見せしたいのですが、PDFをこちらに添付してもよろしいでしょうか？社外秘のものなので、お取り扱いにご注意いただけると助かります。'],
+    ['a question about a word in an AI phone job', '『AI電話の台本づくり』という依頼、電話って言葉で引っかかったりしますか？'],
+    ['a worker who asks, and a client who keeps it here', 'ワーカー：Discordに移った方がやりやすいですか？\nクライアント：いえ、こちらで大丈夫ですよ。履歴も見返せますし\nワーカー：承知しました'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['a chat written as speaker「words」', 'クライアント「納品ありがとうございます！」\nワーカー「検収をお願いします」\nクライアント「今回はランサーズを通さずに直接お振込みしてもいいですか？手数料分お得になりますよ」'],
+    ['a first contract on the platform, then a direct one', 'YouTube動画の編集（長期）\n＜作業＞\n・対談動画のカット\n＜報酬＞\n1本3,500円\n＜契約について＞\n初回はクラウドワークスで契約しますが、2本目からは手数料を減らすため直接契約に切り替えさせていただきます。'],
+    ['a pasted scout asked about with どう思います？', 'これどう思います？↓\n\n『合格です！専用アプリを入れてください。ビデオ通話で説明します』\n\nスカウトで届きました'],
+  ])('%s stays high', (_name, text) => {
+    expectAtLeast(text, 'high');
+  });
+});
