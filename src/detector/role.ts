@@ -256,7 +256,9 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
     // The asker's own question (「これって直接取引ってこと？」) is about the quote; their account of
     // what happened (「申請とかは特になく」) is not a question and still counts.
     const s = sentenceAt(rc.view, c.sIdx);
-    if (outsideQuotes(fold, c.a, c.b) && /[?？]\s?$/.test(fold.slice(s.start, s.end).trim())) return 'description';
+    // A cue whose own words carry the fact (「申請とかは特に来てない」, an ID, an amount) reports what
+    // happened even inside the question sentence.
+    if (rule.context.negatable && outsideQuotes(fold, c.a, c.b) && /[?？]\s?$/.test(fold.slice(s.start, s.end).trim())) return 'description';
   }
   if (!rule.context.quotable) return null;
   if (isQuoted(rc, c.sIdx, c.a, c.b)) return 'quoted';

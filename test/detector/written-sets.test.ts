@@ -384,4 +384,8 @@ describe('texts that keep the exchange on the platform, and contrasts that do no
   ])('%s stays high', (_name, text) => {
     expectAtLeast(text, 'high');
   });
+
+  it('a skipped application told inside the question sentence still counts', () => {
+    expectAtLeast('仮払いのあとに『以降はSlackでお願いします』と言われて、申請みたいなのは特に来てないんですが平気ですか？', 'medium');
+  });
 });
