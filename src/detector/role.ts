@@ -141,6 +141,9 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
 
 // The client backs off after the refusal (「失礼しました」「ではこちらで」) rather than pushing again.
 const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった)/;
+// …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
+const PUSHES = /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ)/;
+const backsOff = (turn: string): boolean => BACKS_OFF.test(turn) && !PUSHES.test(turn);
 
 /**
  * With named speakers: someone other than the one who asked replies with a refusal after `pos`,
@@ -157,7 +160,7 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
     const line = fold.slice(t.start, t.end);
     if (t.speaker === asker || !(testIn(reply, line) || testIn(keep, line))) continue;
     const next = turns.slice(j + 1).find((u) => u.speaker === asker);
-    return !next || BACKS_OFF.test(fold.slice(next.start, Math.min(next.end, next.start + 80)));
+    return !next || backsOff(fold.slice(next.start, Math.min(next.end, next.start + 80)));
   }
   return false;
 }
@@ -182,7 +185,8 @@ export function refusedLaterInChat(rc: RoleContext, pos: number): boolean {
   const rest = fold.slice(last);
   const clientTurn = /(?:^|\n)\s*(?:【\s?)?(?:くらいあんと|購入者|発注者|相手)/.exec(rest);
   if (!clientTurn) return true;
-  return /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|このまま(?:こちら|めっせーじ)|知らずに)/.test(rest.slice(clientTurn.index, clientTurn.index + 80));
+  const turn = rest.slice(clientTurn.index, clientTurn.index + 80);
+  return /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|このまま(?:こちら|めっせーじ)|知らずに)/.test(turn) && !PUSHES.test(turn);
 }
 
 // Nouns that keep a tool in the role of a channel when they follow it: LINE ID, LINE交換,

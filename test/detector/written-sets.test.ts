@@ -389,3 +389,35 @@ describe('texts that keep the exchange on the platform, and contrasts that do no
     expectAtLeast('仮払いのあとに『以降はSlackでお願いします』と言われて、申請みたいなのは特に来てないんですが平気ですか？', 'medium');
   });
 });
+
+describe('ordinary work talk that touches fees, escrow, addresses and numbers', () => {
+  it.each([
+    ['a worker asking whether there is a fee', 'マニュアルなどはありますか？また、教材費などの費用はかかりますか？念のため確認させてください。'],
+    ['waiting for escrow before starting', '契約ありがとうございます！仮払いがまだ反映されていないようなので、反映を確認してから作業を始めますね。'],
+    ['a client asking to wait, quoted', 'ランサーズで「仮払い前ですが、着手はお待ちください」と言われました。仮払いされるまで何もしなくていいんですね？'],
+    ['Lancers\' own direct request', 'スカウトの形で直接ご依頼をお送りしました。前回と同じく、ランサーズ上で契約とお支払いをいたします。'],
+    ['the fee added to a platform contract, quoted', '「システム利用料の分を上乗せして契約しますね」と言われました。そういう配慮もあるんですね。'],
+    ['details that can wait until after the contract', '契約前のご相談なので、社名や資料は契約後で大丈夫です。業種と方向性だけ教えていただければお見積りします。'],
+    ['a coconala seller stating the rule', '購入者さまからメールでのやり取りをご希望いただきましたが、ココナラではサービス外での連絡ができない決まりになっております。トークルームでお送りください。'],
+    ['applicants\' data handled under the platform\'s NDA', '作業で応募者の氏名や電話番号を扱っていただくため、契約前にクラウドワークスの秘密保持契約（NDA）機能で締結させてください。'],
+    ['peers warning each other', '「詳細はLINEで」って書いてある案件、今週だけで2件見た。みんな気をつけてね'],
+    ['an order number to put in file names', '今回のご依頼は社内の発注番号：0903-2211-458 で管理しております。納品ファイル名の先頭にこの番号を付けていただけますか。'],
+    ['a worry about a tool in a job title', '「Zoom録画の編集」という案件、Zoomって出てくると面談させられるのかなと不安です。素材ってだけなら大丈夫ですか？'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  // As a short question the model may still weigh the wording; the rule must read the stage.
+  it('a shipping address asked after escrow, quoted', () => {
+    const v = check('商品モニターの案件で、仮払いのあと「商品の送り先として住所を教えてください」と言われました。営業所留めにしてもらうこともできますか？');
+    expect(v.findings.map((f) => f.rule), explain(v)).not.toContain('pi.identity.request');
+  });
+
+  it.each([
+    ['start today, escrow next week', 'お返事ありがとうございます！枠が残り2名なので、本日中に作業を始めていただけますか？仮払いはバタバタしているので週明けにまとめてやります。', 'medium', {}],
+    ['a buyer who pushes again after the seller declines', '購入者：文字だと伝わりにくいので、Zoomで10分だけ話せませんか？\n出品者：申し訳ありません、ココナラではトークルーム以外でのやり取りができない決まりになっております\n購入者：ちょっとだけなら大丈夫ですよ、他の方もやってくれてます', 'high', { platform: 'coconala' as const }],
+    ['a code sent by SMS asked for', 'ご契約後、SMSで認証コードが届くので、その番号をこちらに教えてください。', 'medium', {}],
+  ] as const)('%s stays flagged', (_name, text, level, opts) => {
+    expectAtLeast(text, level, opts);
+  });
+});
