@@ -119,7 +119,7 @@ const QUOTED_TERM_TITLE = /[「『][^「」『』!！?？。、]{1,14}[」』]/;
 const SPEAKER_QUOTE_LINE = /^[^「『\s]{1,12}[「『][^」』]*[」』]\s?$/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
-const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
+const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
 const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
 const MAX_LINES = 400;

@@ -421,3 +421,27 @@ describe('ordinary work talk that touches fees, escrow, addresses and numbers', 
     expectAtLeast(text, level, opts);
   });
 });
+
+describe('a moderator\'s month and clients in their own voice', () => {
+  it.each([
+    ['an order number format in a data job', '・注文番号（例：090-3311-2284 の形式）が文字列として崩れているので直してください', {}],
+    ['a question about the word 電話 in a telemarketing job', 'テレアポのお仕事です。「電話」ってワードがあると危ない部類ですか？発信は会社のシステムからだそうです。', {}],
+    ['a sticker job whose market application the buyer files', '【LINEスタンプ制作】お店のキャラクターで16個\n・LINE Creators Marketへの申請はこちらで行います', { platform: 'coconala' as const }],
+    ['an inn broadcasting to its guests', '旅館を営んでいます。韓国からのお客様向けに、カカオトークチャンネルでお知らせを配信しています。配信文の翻訳をお願いします。', {}],
+    ['recordings downloaded from the client\'s drive', '【学習塾】授業録画の編集\n録画データは塾のGoogleドライブから閲覧・ダウンロードしていただきます。リンクは契約後にお送りします。', {}],
+    ['customers who joined through a QR code in the shop', '友だちは店頭POPのQRコードから登録いただいています。リッチメニューの作り直しをお願いします。', {}],
+    ['a channel\'s rules with OK and NG marks', '#案件共有チャンネルのルール\n\n✅ OK：案件ページのURL、報酬・納期の要約\n❌ NG：依頼者の連絡先（LINE ID、メール、電話番号）\n❌ NG：「DMで詳細送ります」などの勧誘', {}],
+    ['a customer list to clean up', 'お客様リスト（約500件）をこのメッセージに添付します。住所の表記ゆれを揃えてください。', {}],
+  ])('%s', (_name, text, opts) => {
+    expectQuiet(text, opts);
+  });
+
+  it.each([
+    ['an obfuscated address asked about', '応募した案件の担当者から、こんなメッセージでした。\n\n『ここでは書けないので、tanaka.job[at]gmail.com までご連絡ください』\n\n[at]になってるのは規約回避ですよね？', 'high', {}],
+    ['a posting the user hesitates to apply to', '「学生さん限定のお仕事です。興味があればLINEに登録してください」という案件に応募しようか迷ってます。', 'medium', {}],
+    ['a call app retold and asked about', '『詳しくは通話で説明したいので、このアプリを入れて今夜待機していてください』って見積り相談で言われた。通話アプリって何がまずいんだろう', 'high', { platform: 'coconala' as const }],
+    ['an app link pasted under a scout', 'スカウトで「お仕事の説明はビデオ通話で行うので、こちらのアプリを入れておいてください」とリンクが貼られていました。押していいものですか？', 'high', {}],
+  ] as const)('%s stays flagged', (_name, text, level, opts) => {
+    expectAtLeast(text, level, opts);
+  });
+});
