@@ -87,9 +87,13 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
     !testIn(rules.macro('FORUM'), fold) &&
     !ANSWERED.test(fold) &&
     !(titledNotice(fold, rules) && !testIn(rules.macro('RECEIVED_ASK'), own.replace(/[「『][^「」『』]{0,200}[」』]/g, '「」'))) &&
-    !isArticle(fold, rules, 'strict')
+    // The asker's closing question (「詐欺？」「怪しいですよね？」) uses an article's words too: leave it out.
+    !isArticle(fold.replace(CLOSING_QUESTION, ''), rules, 'strict')
   );
 }
+
+// The last sentence when it is a question: 「…と言われた。詐欺？」.
+const CLOSING_QUESTION = /[^。\n]*[?？][\s.…]*$/;
 
 // A Q&A post answers the question it retells (「質問：…と言われました。普通ですか？ 回答：普通ではありません」).
 const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?[:：.．]/;
@@ -110,7 +114,7 @@ function titledNotice(fold: string, rules: RuleSet): boolean {
   if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !(QUOTED_TERM_TITLE.test(first) && !SPEAKER_QUOTE_LINE.test(first))) return false;
   // 「「LINEで話そう」って来ました」「これって詐欺？」 over a paste: the user's own question.
   if (['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
-  return next.trim() === '' || LIST_ITEM.test(next);
+  return next.trim() === '' || LIST_ITEM.test(next) || testIn(rules.macro('NOTICE_TITLE'), first);
 }
 
 // A short title that puts a term in quotes: 「出していい情報」「出さなくていい情報」, 「外部連絡」のルール.

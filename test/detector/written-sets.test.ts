@@ -445,3 +445,21 @@ describe('a moderator\'s month and clients in their own voice', () => {
     expectAtLeast(text, level, opts);
   });
 });
+
+describe('short questions and peer advice', () => {
+  it.each([
+    ['a product code shaped like a mobile number', '[12/2 11:00] クライアント：商品画像30点の一覧を添付しました。品番 080-2214-3301 から順にお願いします\n[12/2 11:20] 私：承知しました。白背景で書き出します'],
+    ['peer advice to ignore such postings', '「詳細はLINEで」って書いてある募集、基本スルーでいいよ。ほんとに。'],
+    ['server rules under a pinned title', '📌 #ルール（必読）\nこのサーバーはフリーランスの情報交換の場です。\n1. メンバーへのDMでの勧誘は禁止です\n2. 他人の連絡先（LINE IDなど）を貼らないでください'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['アウト？ after a retold request', 'ココナラで購入前に『LINEで話しましょう』と言われた。アウト？', { platform: 'coconala' as const }],
+    ['詐欺？ closing a retold request', '1日1時間で月15万って案件に応募したらLINE登録してと言われた。詐欺？', {}],
+    ['a quote followed by ってどう思います？', '『仕事内容は応募後に説明します、まずメアド教えて』ってどう思います？', {}],
+  ])('%s stays high', (_name, text, opts) => {
+    expectAtLeast(text, 'high', opts);
+  });
+});
