@@ -41,22 +41,19 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   // Greetings inside quotes (a template of refusals, an example of a scam) are not addressed to the reader.
   // Nor are examples given in brackets: （例：ID: ab****）.
   if (fold.length < 60 || testIn(rules.macro('ADDRESSED'), fold.replace(/[「『][^「」『』]{0,400}[」』]/g, '「」').replace(/[（(]例[:：][^）)\n]{0,40}[）)]/g, '（）'))) return false;
-  const all = fold.split('\n', MAX_LINES);
-  // The title without a trailing aside: 「…について（出品者ガイド）」.
-  const first = (all.find((l) => l.trim().length > 0) ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
-  const firstAt = all.findIndex((l) => l.trim().length > 0);
-  const titled = all.length > 1 && first.length <= 48 && !/[。!！]$/.test(first);
+  const { first, next, lineCount } = titleLine(fold);
+  const titled = lineCount > 1 && first.length <= 48 && !/[。!！]$/.test(first);
   // A headline: a short first line, a blank line, then the body (a blog post, a help page).
   // A posting has one too (its sections decide), and so does a paste of forwarded messages.
   const headline =
     titled &&
     first.length <= 40 &&
-    (all[firstAt + 1] ?? 'x').trim() === '' &&
+    (next ?? 'x').trim() === '' &&
     fold.length - first.length >= 100 &&
     !/転送|貼/.test(fold) &&
     !testIn(rules.macro('RECEIVED_STRONG'), fold) &&
     !isPosting(fold, rules);
-  const named = testIn(rules.macro('NOTICE_TITLE'), first) || (QUOTED_TERM_TITLE.test(first) && !SPEAKER_QUOTE_LINE.test(first) && !/(?:ください|下さい|お願い)/.test(first));
+  const named = testIn(rules.macro('NOTICE_TITLE'), first) || (quotesTerm(first) && !ASKS.test(first));
   const title = titled && (headline || named) ? 1 : 0;
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
   const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
@@ -104,23 +101,32 @@ const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?
  * is about the topic, not a retelling to ask about.
  */
 function titledNotice(fold: string, rules: RuleSet): boolean {
-  const all = fold.split('\n', MAX_LINES);
-  const at = all.findIndex((l) => l.trim().length > 0);
-  const first = (all[at] ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
-  if (at < 0 || first.length > 48 || /[。!！]$/.test(first) || /(?:ください|下さい|お願い)/.test(first)) return false;
-  const next = all[at + 1] ?? 'x';
+  const { first, next: after, found } = titleLine(fold);
+  if (!found || first.length > 48 || /[。!！]$/.test(first) || ASKS.test(first)) return false;
+  const next = after ?? 'x';
   // A headline over a body (a news item, a blog post) that is not a job posting.
   const headline = first.length <= 40 && next.trim() === '' && fold.length - first.length >= 100 && !isPosting(fold, rules);
-  if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !(QUOTED_TERM_TITLE.test(first) && !SPEAKER_QUOTE_LINE.test(first))) return false;
+  if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !quotesTerm(first)) return false;
   // 「「LINEで話そう」って来ました」「これって詐欺？」 over a paste: the user's own question.
   if (['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
   return next.trim() === '' || LIST_ITEM.test(next) || testIn(rules.macro('NOTICE_TITLE'), first);
 }
 
-// A short title that puts a term in quotes: 「出していい情報」「出さなくていい情報」, 「外部連絡」のルール.
+/** The first non-empty line without a trailing aside (「…について（出品者ガイド）」), and the line after it. */
+function titleLine(fold: string): { first: string; next: string | undefined; found: boolean; lineCount: number } {
+  const all = fold.split('\n', MAX_LINES);
+  const at = all.findIndex((l) => l.trim().length > 0);
+  const first = (all[at] ?? '').trim().replace(/\s?[（(][^）)]{1,30}[）)]$/, '');
+  return { first, next: all[at + 1], found: at >= 0, lineCount: all.length };
+}
+
+// A short title that puts a term in quotes (「出していい情報」「出さなくていい情報」, 「外部連絡」のルール),
+// not a chat line written as speaker「words」.
 const QUOTED_TERM_TITLE = /[「『][^「」『』!！?？。、]{1,14}[」』]/;
-// A chat line written as speaker「words」 is a turn, not a title.
 const SPEAKER_QUOTE_LINE = /^[^「『\s]{1,12}[「『][^」』]*[」』]\s?$/;
+const quotesTerm = (line: string): boolean => QUOTED_TERM_TITLE.test(line) && !SPEAKER_QUOTE_LINE.test(line);
+// A first line that asks the reader for something is a message, not a title.
+const ASKS = /(?:ください|下さい|お願い)/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
 const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
@@ -138,8 +144,18 @@ function lines(fold: string): string[] {
   return out;
 }
 
+// detectKind, isNotice and titledNotice ask about the same text in one check: remember the last answer.
+let lastPosting: { fold: string; rules: RuleSet; shape: boolean } | null = null;
+
 /** A job posting: named sections (業務内容, 報酬, 応募方法 …) and a call to apply. */
 export function isPosting(fold: string, rules: RuleSet): boolean {
+  if (lastPosting && lastPosting.rules === rules && lastPosting.fold === fold) return lastPosting.shape;
+  const shape = postingShape(fold, rules);
+  lastPosting = { fold, rules, shape };
+  return shape;
+}
+
+function postingShape(fold: string, rules: RuleSet): boolean {
   if (fold.length < 40) return false;
   const section = rules.macro('POSTING_SECTION');
   const seen = new Set<string>();
@@ -224,8 +240,6 @@ const FAQ_WORDS = /よくある(?:ご)?質問|faq|q&a/g;
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
   const receivedAsk = isReceivedAsk(fold, rules);
-  let postingShape: boolean | undefined;
-  const shapedLikePosting = (): boolean => (postingShape ??= isPosting(fold, rules));
   // A text about scams stays one even when it has headings; a posting stays a posting even when it
   // lists what it forbids (【禁止事項】). A notice read from its prose alone gives way to a posting
   // that calls for applicants; an article read only from a posting's FAQ section (よくある質問)
@@ -233,10 +247,10 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const article =
     !receivedAsk &&
     (isArticle(fold, rules, 'none')
-      ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !shapedLikePosting()
-      : isArticle(fold, rules) && !(shapedLikePosting() && testIn(rules.macro('APPLY_CALL'), fold)));
+      ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !isPosting(fold, rules)
+      : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold)));
   // A posting pasted with a question about it is judged as a posting too.
-  const posting = !article && shapedLikePosting();
+  const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
   const turns = chatTurns(fold, rules);
   const chat = turns !== null || testIn(rules.macro('CHAT_SPEAKER'), fold);
