@@ -81,6 +81,8 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
   return (
     ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
+    // A story that ends itself (断ったよ, それっきり) and asks nothing is told, not pasted to be judged.
+    !(!asks && !/[?？]/.test(fold) && testIn(rules.macro('SETTLED_STORY'), fold)) &&
     !testIn(rules.macro('FORUM'), fold) &&
     !ANSWERED.test(fold) &&
     !(titledNotice(fold, rules) && !testIn(rules.macro('RECEIVED_ASK'), own.replace(/[「『][^「」『』]{0,200}[」』]/g, '「」'))) &&

@@ -119,6 +119,13 @@ describe('the kind of text sets how cues count', () => {
     expect(flagged(x), explain(x)).toBe(true);
   });
 
+  it('reads a retold request that the teller already turned down, asking nothing, as a story', () => {
+    expectQuiet('友人との雑談：昨日「LINEで話そう」ってクライアントに言われたけど、仮払い前だったから断ったよ。すぐ引き下がってくれた。');
+    expectQuiet('先週、購入前の相談で「細かいことはLINEで」と言われました。規約を伝えたら、それっきり音沙汰なしです。');
+    // The same retelling with a question is still judged on the quote.
+    expectLevel('昨日「LINEで話そう」ってクライアントに言われたけど、断ったら失礼ですか？', 'high');
+  });
+
   it('does not treat an article request about such phrases as a question', () => {
     expectQuiet('「仮払い前に作業して」と言われた経験談を集めて、記事にまとめていただきたいです');
   });
@@ -166,5 +173,27 @@ describe('casual real scams are caught', () => {
     expect(flagged(check('作品はこちらでも公開しています https://example-portfolio.jp', { platform: 'coconala' }))).toBe(true);
     expect(flagged(check('詳しくはInstagram @hana_design_works を見てください', { platform: 'coconala' }))).toBe(true);
     expectQuiet('会社のサイトはこちらです https://example-corp.co.jp', { platform: 'crowdworks' });
+  });
+});
+
+describe('overseas clients write in English', () => {
+  it.each([
+    ['a move to another app', 'Hi, I like your portfolio. Can we talk on Telegram? It is faster.'],
+    ['an ID left for the reader', 'You are selected. My WhatsApp is +1 555 0100, message me there.'],
+    ['direct payment', 'Thank you for the work. Next time I will pay you directly by bank transfer, please tell me your account number.'],
+    ['a gift-card wage', 'We pay weekly by Amazon gift card, no need to use the platform.'],
+    ['a fee before the test', 'Please buy the software license first for the test task, we refund later.'],
+  ])('flags %s', (_what, text) => {
+    const v = check(text);
+    expect(flagged(v), explain(v)).toBe(true);
+  });
+
+  it.each([
+    ['a promise to stay on the platform', 'Thank you. I will keep all communication on Lancers until the project ends.'],
+    ['a refusal of outside apps', 'Please do not contact me on WhatsApp, I only use the platform messages.'],
+    ['a warning that quotes the lines', 'PSA: scammers often say "let\'s move to Telegram" or "we pay in USDT". Report them.'],
+    ['a bot to build', 'We need a Telegram bot that posts our shop news to our channel. Budget 50,000 yen.'],
+  ])('stays quiet on %s', (_what, text) => {
+    expectQuiet(text);
   });
 });
