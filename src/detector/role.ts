@@ -160,7 +160,7 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
     const line = fold.slice(t.start, t.end);
     if (t.speaker === asker || !(testIn(reply, line) || testIn(keep, line))) continue;
     const next = turns.slice(j + 1).find((u) => u.speaker === asker);
-    return !next || backsOff(fold.slice(next.start, Math.min(next.end, next.start + 80)));
+    return !!next && backsOff(fold.slice(next.start, Math.min(next.end, next.start + 80)));
   }
   return false;
 }
@@ -184,7 +184,7 @@ export function refusedLaterInChat(rc: RoleContext, pos: number): boolean {
   // The client kept pushing after the refusal: the log is still a scam. Backing off is not.
   const rest = fold.slice(last);
   const clientTurn = /(?:^|\n)\s*(?:【\s?)?(?:くらいあんと|購入者|発注者|相手)/.exec(rest);
-  if (!clientTurn) return true;
+  if (!clientTurn) return false;
   const turn = rest.slice(clientTurn.index, clientTurn.index + 80);
   return /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|このまま(?:こちら|めっせーじ)|知らずに)/.test(turn) && !PUSHES.test(turn);
 }

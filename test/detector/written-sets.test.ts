@@ -90,6 +90,14 @@ describe('a chat log with named speakers', () => {
     );
   });
 
+  it('is still flagged when the log ends on the refusal: the asker has not backed off', () => {
+    expectLevel(
+      '高橋（発注者）: 検収しました、ありがとうございます！\n森（受注者）: ありがとうございます。\n高橋（発注者）: 追加で頼んだ分は、追加契約を作るのが手間なので直接振り込みますね。口座を教えてください\n森（受注者）: 追加分もクラウドワークス上でお願いできますでしょうか…',
+      'high',
+    );
+    expectAtLeast('クライアント：契約前ですが、一度LINEでお話しできますか？\nワーカー：恐れ入りますが、契約前はこちらのメッセージでお願いできますでしょうか。', 'medium');
+  });
+
   it('a posting whose lines are 報酬：/ 納期： is not a chat log', () => {
     const v = check('報酬：1記事3,000円\n納期：契約から1週間\n文字数：3,000字\n応募方法：実績をお送りください');
     expect(v.kind).not.toBe('chat');
