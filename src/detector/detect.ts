@@ -14,7 +14,7 @@ import { similarityFinding, SETTLED } from './fallback.ts';
 import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
-import { kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
+import { kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, routeOnlyAfterContract, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
 import { inferPlatform } from './platform.ts';
 import { assessRole, type RoleContext } from './role.ts';
 import { capText } from './cap.ts';
@@ -62,7 +62,13 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const stage: Stage = opts.stage ?? inferredStage ?? 'unknown';
     const stageSource = opts.stage ? 'given' : inferredStage ? 'inferred' : 'default';
     const officialRoute = routeNamed(rules, fold);
-    const st: StageInput = { platform, stage, stageGiven: stageSource === 'given', officialRoute };
+    const st: StageInput = {
+      platform,
+      stage,
+      stageGiven: stageSource === 'given',
+      officialRoute,
+      routeAfterContract: officialRoute && routeOnlyAfterContract(rules, view),
+    };
 
     // 1. Kind of text.
     const kind = detectKind(view, rules);

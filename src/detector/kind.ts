@@ -83,13 +83,17 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
     !testIn(rules.macro('HANDLED'), fold) &&
     // A story that ends itself (断ったよ, それっきり) and asks nothing is told, not pasted to be judged.
     !(!asks && !/[?？]/.test(fold) && testIn(rules.macro('SETTLED_STORY'), fold)) &&
-    !testIn(rules.macro('FORUM'), fold) &&
+    // A forum post discusses a message; one that pastes it outright (来たメッセージ：, 以下全文) asks about it.
+    !(testIn(rules.macro('FORUM'), fold) && !PASTED.test(fold)) &&
     !ANSWERED.test(fold) &&
     !(titledNotice(fold, rules) && !testIn(rules.macro('RECEIVED_ASK'), own.replace(/[「『][^「」『』]{0,200}[」』]/g, '「」'))) &&
     // The asker's closing question (「詐欺？」「怪しいですよね？」) uses an article's words too: leave it out.
     !isArticle(fold.replace(CLOSING_QUESTION, ''), rules, 'strict')
   );
 }
+
+// The user marks what follows as the message itself.
+const PASTED = /(?:届いた|来た|きた|受け取った)めっせーじ\s?[:：]|以下全文|全文(?:です|を貼)/;
 
 // The last sentence when it is a question: 「…と言われた。詐欺？」.
 const CLOSING_QUESTION = /[^。\n]*[?？][\s.…]*$/;
@@ -131,6 +135,7 @@ const quotesTerm = (line: string): boolean => QUOTED_TERM_TITLE.test(line) && !S
 const ASKS = /(?:ください|下さい|お願い)/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
+const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない)/;
 const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
 const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
@@ -198,6 +203,9 @@ export function isRuleList(fold: string, rules: RuleSet): boolean {
   const voice = testIn(rules.macro('RULE_VOICE'), fold);
   const cued = acts >= 2 ? items.filter((l) => testIn(itemEnd, l) && testIn(rules.macro('RULE_ITEM_CUE'), l)).length : 0;
   if (acts >= 2 && (prohibition || voice || cued >= 2)) return true;
+  // A title that names a prohibition (「出品禁止サービス（一部）」「掲載できない内容」) over the list.
+  const { first } = titleLine(fold);
+  if (first.length <= 30 && !/[。!！?？]$/.test(first) && !LIST_ITEM.test(first) && PROHIBITED_TITLE.test(first)) return true;
   // A checklist under a heading that names what it is for (見極め方, 特徴, 注意点 …).
   return items.length >= 3 && voice && prohibition;
 }
@@ -246,15 +254,18 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   // lists what it forbids (【禁止事項】). A notice read from its prose alone gives way to a posting
   // that calls for applicants; an article read only from a posting's FAQ section (よくある質問)
   // gives way to the posting.
+  const turns = chatTurns(fold, rules);
+  // A chat log with named speakers is a conversation: only an article's strong phrases, or peers
+  // quoting what they received, make it a discussion about scams.
   const article =
     !receivedAsk &&
+    (turns === null || /[「『]/.test(fold) || isArticle(fold, rules, 'none')) &&
     (isArticle(fold, rules, 'none')
       ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !isPosting(fold, rules)
       : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold)));
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
-  const turns = chatTurns(fold, rules);
   const chat = turns !== null || testIn(rules.macro('CHAT_SPEAKER'), fold);
   const kind: TextKind = receivedAsk ? 'question' : posting ? 'posting' : ruleText ? 'rule_text' : chat ? 'chat' : 'message';
   return { kind, receivedAsk, ruleText, chat, posting, turns };

@@ -22,6 +22,37 @@ export interface StageInput {
   /** The user stated the stage (not inferred from the text). */
   stageGiven: boolean;
   officialRoute: boolean;
+  /**
+   * Every mention of the route is tied to after the contract (「契約後、連絡先公開申請をお送りします」):
+   * it covers contact then, not a call held before the contract.
+   */
+  routeAfterContract?: boolean;
+}
+
+/** Each mention of the route comes right after a condition of the contract or 仮払い. */
+export function routeOnlyAfterContract(rules: RuleSet, view: TextView): boolean {
+  const re = rules.macro('OFFICIAL_ROUTE');
+  const after = rules.macro('AFTER_CONTRACT_CONDITION');
+  const escrow = rules.macro('AFTER_ESCROW_CONDITION');
+  const { fold } = view;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let named = 0;
+  let tied = true;
+  while ((m = re.exec(fold)) !== null && named < 20) {
+    if (m[0].length === 0) {
+      re.lastIndex += 1;
+      continue;
+    }
+    named += 1;
+    const before = fold.slice(Math.max(0, m.index - 30), m.index);
+    if (!testIn(after, before) && !testIn(escrow, before)) {
+      tied = false;
+      break;
+    }
+  }
+  re.lastIndex = 0;
+  return named > 0 && tied;
 }
 
 export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
@@ -112,7 +143,7 @@ export function stageAdjust(
   const near = nearText(view, sIdx);
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.
-  const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?ました/.test(fold));
+  const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?(?:て)?(?:おき)?ました/.test(fold));
   if (testIn(rules.macro('AFTER_ESCROW_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // The platform's own call feature (ココナラの電話相談, ランサーズのビデオ通話機能) keeps the call inside:
   // next to the cue, or anywhere in the text when the cue names no outside tool (「同時通話」).
@@ -122,7 +153,7 @@ export function stageAdjust(
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
   if (routeCounts && routeNamed(rules, near)) return { weight: 0, reason: 'official_route' };
   const isCall = kind === 'call';
-  if (st.officialRoute && routeCounts) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
+  if (st.officialRoute && routeCounts && !(isCall && st.routeAfterContract)) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
   if (st.stage === 'after_escrow' || st.stage === 'after_contract' || afterContractNear) {
     const cap = isCall ? STAGE_CAP.after_escrow : STAGE_CAP.after_contract;

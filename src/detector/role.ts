@@ -183,7 +183,10 @@ export function refusedLaterInChat(rc: RoleContext, pos: number): boolean {
   if (last < 0) return false;
   // The client kept pushing after the refusal: the log is still a scam. Backing off is not.
   const rest = fold.slice(last);
-  const clientTurn = /(?:^|\n)\s*(?:【\s?)?(?:くらいあんと|購入者|発注者|相手)/.exec(rest);
+  // The client's next line: a named client role, or any labelled line that is not the worker's.
+  const clientTurn =
+    /(?:^|\n)\s*(?:【\s?)?(?:くらいあんと|購入者|発注者|相手)/.exec(rest) ??
+    /\n\s*(?:【\s?)?(?!わーかー|受注者|出品者|らんさー|私|自分|わたし)[^\n:：「」]{1,14}[:：]/.exec(rest);
   if (!clientTurn) return false;
   const turn = rest.slice(clientTurn.index, clientTurn.index + 80);
   return /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|このまま(?:こちら|めっせーじ)|知らずに)/.test(turn) && !PUSHES.test(turn);
@@ -208,13 +211,28 @@ export function toolHeadsCompound(view: TextView, sIdx: number, cueEnd: number):
   return /^[\s]?[ぁ-んァ-ヶー一-龯a-zA-Z]/.test(first.surface);
 }
 
+/**
+ * The words after a cue, up to the end of the quoted message it sits in: in 「…顔写真を添付」っていう
+ * 動画編集の依頼 the job named after the quote is not the quote's deliverable. A short quote names a
+ * thing (「Zoomの参加方法」マニュアル) and is read through.
+ */
+function withinQuote(fold: string, from: number, to: number): string {
+  const segment = fold.slice(from, to);
+  const close = segment.search(/[」』]/);
+  if (close < 0) return segment;
+  const open = segment.search(/[「『]/);
+  if (open >= 0 && open < close) return segment;
+  const start = Math.max(fold.lastIndexOf('「', from), fold.lastIndexOf('『', from));
+  return start >= 0 && from + close - start > 16 ? segment.slice(0, close) : segment;
+}
+
 const DELIVERABLE_CATEGORIES = new Set<Category>(['personal_info', 'recruitment_scheme', 'app_install']);
 
 /** The words between the cue and the request name a deliverable being made (記事, マニュアル, 資料…). */
 function asksForDeliverable(rc: RoleContext, c: Candidate): boolean {
   const from = c.cueEnd ?? c.b;
   const s = sentenceAt(rc.view, c.sIdx);
-  const segment = rc.view.fold.slice(from, Math.min(s.end, from + 80));
+  const segment = withinQuote(rc.view.fold, from, Math.min(s.end, from + 80));
   return testIn(rc.rules.macro('DELIVERABLE_REQUEST'), segment);
 }
 
@@ -226,7 +244,7 @@ function asksForDeliverable(rc: RoleContext, c: Candidate): boolean {
 function toolInDeliverable(rc: RoleContext, c: Candidate): boolean {
   const from = c.cueEnd ?? c.b;
   const s = sentenceAt(rc.view, c.sIdx);
-  const segment = rc.view.fold.slice(from, Math.min(s.end, from + 90));
+  const segment = withinQuote(rc.view.fold, from, Math.min(s.end, from + 90));
   const re = rc.rules.macro('DELIVERABLE_OBJECT');
   re.lastIndex = 0;
   const m = re.exec(segment);

@@ -471,3 +471,33 @@ describe('short questions and peer advice', () => {
     expectAtLeast(text, 'high', opts);
   });
 });
+
+describe('a coconala seller, a side-job parent and Lancers regulars', () => {
+  it.each([
+    ['words between the quote and what it was', '「40代以上の男性は不可、応募時に顔写真を添付」っていう動画編集の依頼、どう思いますか？', 'high', {}],
+    ['a request repeated again and again', '購入者さんが「あなたも紹介料がもらえる仕組みがあるから、説明会に来てほしい」って何度も言ってきます。どうしたら…', 'high', {}],
+    ['a start before escrow pressed again', 'まだ仮払いがないのに「急ぎなので先に書き始めてください、仮払いは後で」って毎日催促されてます。始めちゃっていいのかな', 'high', {}],
+    ['a message pasted to the whole server', 'サーバーの皆さん、判断お願いします🙏\n届いたメッセージ：「連絡はテレグラムでしています。アプリを入れてこのグループに参加してください」\n契約はまだです。', 'high', {}],
+    ['a call suggested as quicker, then the number', '購入者：文章だと伝えにくいので電話で話したほうが早いです。番号もらえます？\n購入者：5分だけなので', 'high', {}],
+    ['a contract ended unless the tool is accepted', 'クライアント：仮払いしました。連絡先公開申請も出したので承認お願いします\nワーカー：できればランサーズのメッセージで進めたいです\nクライアント：うちは全部Chatworkなので、それが無理なら今回は契約終了でお願いします', 'medium', {}],
+    ['the Lancers application sent before any contract', 'まだ契約前ですが、先に連絡先公開申請を出しておきました。承認してもらえたら、お電話で5分ほど条件を確認させてください。', 'high', { platform: 'lancers' as const }],
+    ['an interview in the hiring steps, Slack only after the contract', '【SNS広告の運用】\n■業務内容\n広告の入稿と週次レポート\n■報酬\n月10万円\n■選考の流れ\n1. ランサーズで提案\n2. 書類選考\n3. Zoomでの面接（30分）\n4. 契約・仮払い\n5. 契約後、連絡先公開申請を経て弊社Slackにご招待します', 'medium', {}],
+    ['a Skype ID given in brackets for applications', '【動画台本】未経験OK\n報酬：1本2,000円\nご応募・ご質問は Skype（live:.cid.91ab22cd0f）までご連絡ください。サイトのメッセージはあまり見ていません。', 'high', {}],
+    ['a repeat client asking for a direct contract, speakers A and B', 'A：今月分も検収しました、ありがとうございます\nB：ありがとうございます\nA：来月からは直接契約に切り替えられませんか？サイトの手数料が高くて\nB：えっと…', 'high', {}],
+  ] as const)('%s is flagged', (_name, text, level, opts) => {
+    expectAtLeast(text, level, opts);
+  });
+
+  it.each([
+    ['a birth date asked for a reading', '鑑定に使うので、生年月日（わかれば生まれた時刻も）をこのトークルームで教えてください。お名前やご住所は不要です。', { platform: 'coconala' as const }],
+    ['a shipping address after escrow for a sample', '仮払いを確認しました。サンプルをお送りしますので、送付先（お名前・ご住所）をこのメッセージでお知らせください。', {}],
+    ['a list under a title that names a ban', '出品できないサービスの例\n・他人を勧誘することが目的のサービス\n・「必ず稼げる」など収入を保証する表現のあるサービス\n・フォロワーや評価の売買', {}],
+    ['details for a business card', '購入者：名刺に入れる情報です。電話 03-5555-0101、メール hello@kobo.example.jp\n出品者：承知しました。表面に入れますね', { platform: 'coconala' as const }],
+    ['a LINE sticker checked against LINE review', '購入者：このスタンプ、LINEの審査で落ちないか心配です\n出品者：LINEの規定サイズは守っていますのでご安心ください', { platform: 'coconala' as const }],
+    ['a file-sharing link for a large delivery', '納品データが大きくメッセージに添付できなかったため、ギガファイル便のURLを記載します。\nhttps://xxxx.gigafile.nu/1207-abcdef\nご確認をお願いいたします。', {}],
+    ['survey figures about tactics', 'ライター向けメディア編集部の調査では、回答者の35%が「契約前に外部ツールへ誘われた」と答えました。多かったのはChatwork（40%）、LINE（31%）、Zoom面談（18%）です。', {}],
+    ['a client who backs off, named by company', 'B社 担当: 一度Zoomでお話しできませんか？\nワーカー: 恐れ入りますが、契約前の通話はお受けしておりません。\nB社 担当: 失礼しました、ではこちらで質問させてください。', {}],
+  ] as const)('stays quiet on %s', (_name, text, opts) => {
+    expectQuiet(text, opts);
+  });
+});
