@@ -18,7 +18,7 @@ const SIMILARITY_STAGE: Partial<Record<Category, StageKind>> = {
 };
 
 /** The rules saw a risky cue and explained it away: the model must not second-guess that. */
-export const SETTLED: ReadonlySet<Mitigation['reason']> = new Set(['negated', 'quoted', 'own_refusal', 'article', 'official_route', 'after_escrow', 'own_traffic']);
+export const SETTLED: ReadonlySet<Mitigation['reason']> = new Set(['negated', 'quoted', 'own_refusal', 'own_words', 'article', 'official_route', 'after_escrow', 'own_traffic']);
 
 export interface FallbackResult {
   finding: Finding | null;

@@ -140,7 +140,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
 }
 
 // The client backs off after the refusal (「失礼しました」「ではこちらで」) rather than pushing again.
-const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった)/;
+const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか)/;
 // …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
 const PUSHES = /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ)/;
 const backsOff = (turn: string): boolean => BACKS_OFF.test(turn) && !PUSHES.test(turn);
@@ -163,6 +163,23 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
     return !!next && backsOff(fold.slice(next.start, Math.min(next.end, next.start + 80)));
   }
   return false;
+}
+
+// The label of a worker's line: ワーカー, 受注者, 出品者 (coconala's seller), ランサー, 私/自分.
+const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|^\s*(?:\[[^\]\n]{1,12}\]\s?)?(?:私|自分|わたし)(?![^\s:：]))/;
+// A client's label, which wins when a line names both (「クライアント（私の担当）」 is still the client).
+const CLIENT_LABEL = /(?:くらいあんと|発注者|依頼者|購入者|担当|pm|社長|採用)/;
+
+/** Is `pos` inside a chat line spoken by the worker (the user who pasted the log)? */
+function inWorkerTurn(rc: RoleContext, pos: number): boolean {
+  const turns = rc.kind.turns;
+  if (!turns) return false;
+  const turn = turns.find((t) => t.start <= pos && pos <= t.end);
+  if (!turn) return false;
+  const line = rc.view.fold.slice(turn.start, turn.end);
+  const label = line.slice(0, Math.max(0, line.search(/[:：]/)));
+  if (label === '' || pos - turn.start <= label.length) return false;
+  return WORKER_LABEL.test(label) && !CLIENT_LABEL.test(label);
 }
 
 /** In a pasted chat log, does the worker decline somewhere after position `pos`? */
@@ -282,6 +299,8 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
     // happened even inside the question sentence.
     if (rule.context.negatable && outsideQuotes(fold, c.a, c.b) && /[?？]\s?$/.test(fold.slice(s.start, s.end).trim())) return 'description';
   }
+  // In a chat log, the worker's own lines (「メールアドレスを申請画面に記載しました」) ask nothing of them.
+  if (inWorkerTurn(rc, c.a)) return 'own_words';
   if (!rule.context.quotable) return null;
   if (isQuoted(rc, c.sIdx, c.a, c.b)) return 'quoted';
   // A pasted chat log in which the worker declined after this request.
@@ -315,7 +334,7 @@ const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract
 // The writer's own side: 「社内の連絡はTeamsで行っております」 describes how they work.
 // The client's side named as the one who acts: 「スタッフが行います」「当社で対応します」「職員が返信します」.
 const OTHER_ACTOR =
-  /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方|の[^。、\n]{1,8}?)?(?:が|で|側で)(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
+  /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方|の[^。、\n]{1,8}?)?(?:が|で|側で)(?:[^。、\n]{0,12}?(?:から|を使って|を使い))?(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
 const INTERNAL = /(?:社内|事務所内|所内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
 
 /** Reads the clause of a candidate: the tool's role (tool rules) and the mood of its request. */

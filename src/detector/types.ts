@@ -105,6 +105,7 @@ export interface Mitigation {
     | 'after_contract'
     | 'article'
     | 'own_refusal'
+    | 'own_words'
     | 'platform_rules'
     | 'description'
     | 'condition';

@@ -501,3 +501,24 @@ describe('a coconala seller, a side-job parent and Lancers regulars', () => {
     expectQuiet(text, opts);
   });
 });
+
+describe('who is speaking, and what the words are for', () => {
+  it.each([
+    ['the worker\'s own lines after the official route', 'PM: 仮払いありがとうございます。Slackにご招待したいので、連絡先公開申請を送ります\n田中（ワーカー）: 承認しました。仕事用のメールアドレスを申請画面に書いています\nPM: 招待しました\n田中（ワーカー）: Slackに参加できました', { platform: 'lancers' as const }],
+    ['a client who learns the rule and pays through an extra contract', 'クライアント: 追加分は直接振り込んでもいいですか？\nワーカー: 申し訳ありませんが、規約上サイト外でのお支払いはお受けできないため、追加契約でお願いできますか\nクライアント: そうなんですね、知りませんでした。追加契約を作りました', {}],
+    ['a payout help page', '売上金の受け取りについて\n売上金は、マイページに登録された口座へお振込みします。口座の登録はマイページの設定から行えます。運営がメッセージで口座番号を伺うことはありません。', {}],
+    ['a newsletter the client sends itself', 'メルマガの原稿を月4本お願いします。配信は弊社側で配信ツールから行います。', {}],
+    ['a greeting sent from the same chat app', 'Discordで失礼します。この募集、怪しくないか見てもらえますか？\n【データ入力】商品名の入力／1件10円／作業はタスク画面で完結', {}],
+    ['the client\'s own salon as the workplace, joining free', 'オンラインサロンの運営サポート\n弊社が運営するオンラインサロンで、新規会員への歓迎コメントと告知投稿をお願いします。入会や会費のお支払いは不要です。', {}],
+    ['a voice bot\'s dialogue to improve', '【AI電話】予約受付ボイスボットの改善\n音声対話部分の聞き返しロジックを改善できる方を募集します。報酬は30万円です。', {}],
+    ['a survey whose answers hold names and numbers', '【データ入力】紙のアンケート500枚のExcel入力\n※アンケートには回答者の氏名・電話番号が含まれるため、秘密保持契約に同意いただける方に限ります。', {}],
+    ['peers telling each other how they decline', '【出品者の集まり】\nゆき：購入前の人に「LINE教えて」って言われたんだけど、どう断ってる？\nしん：規約でできないのでってテンプレで返してる\nまい：しつこければ違反報告してブロックでいいと思う', { platform: 'coconala' as const }],
+    ['a phishing warning in prose', '運営を名乗るフィッシングが増えています。よくある文面は「不審なログインがありました。24時間以内に確認してください」というもの。リンク先は本物そっくりです。メールのリンクは踏まず、ブックマークからログインする習慣をつけましょう。', {}],
+  ] as const)('stays quiet on %s', (_name, text, opts) => {
+    expectQuiet(text, opts);
+  });
+
+  it('still flags a worker log in which the client asks, whoever the worker is', () => {
+    expectAtLeast('クライアント: 契約前ですが、LINEでやり取りできますか？\n田中（ワーカー）: 承知しました', 'medium');
+  });
+});
