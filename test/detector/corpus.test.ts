@@ -48,6 +48,9 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   ar: { recall: 0.98, fpr: 0.03 },
   as: { recall: 0.97, fpr: 0.05 },
   at: { recall: 0.93, fpr: 0.02 },
+  au: { recall: 0.97, fpr: 0.02 },
+  av: { recall: 0.98, fpr: 0.01 },
+  aw: { recall: 0.98, fpr: 0.01 },
 };
 const written = new Map<string, EvalResult>();
 
