@@ -136,6 +136,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   'contact.wechat.request': {
     en: 'Being moved to an overseas messenger puts you beyond the platform\'s protection and is a common way into scams.',
   },
+  'contact.english.request': {
+    en: 'Moving to Telegram, WhatsApp or another app before the contract is against the rules, in English as in Japanese. Nothing said there is recorded, and the platform cannot protect you.',
+  },
   'contact.kakao.request': {
     en: 'On an outside messenger, neither the conversation nor your pay stays under the platform\'s record and protection.',
   },
@@ -272,6 +275,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   },
   'pay.direct_transfer': {
     en: 'Pay is always received through the platform\'s escrow. With a direct transfer, the platform cannot help if you are not paid, and the other side learns your bank details.',
+  },
+  'pay.english.outside': {
+    en: 'Bank transfer, PayPal, crypto or gift cards paid directly are outside escrow protection, in English as in Japanese, and you would hand over your bank details.',
   },
   'pay.e_money': {
     en: 'Payment by e-money or a money-transfer app such as PayPay is outside escrow protection. Such payments can be faked or used in scams.',
@@ -530,6 +536,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   },
   'fee.training_registration': {
     en: 'When the worker has to pay, collecting training or registration fees may be the whole point. A legitimate job almost never makes the worker pay.',
+  },
+  'fee.english.upfront': {
+    en: 'Paying first for a licence, training or registration, in English as in Japanese, may be the whole point of the offer. A legitimate job almost never makes the worker pay.',
   },
   'fee.purchase_required': {
     en: 'Making you buy materials, tools or products "needed for the work" is a known trick. People report losing contact right after paying.',
