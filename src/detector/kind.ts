@@ -56,7 +56,8 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   const named = testIn(rules.macro('NOTICE_TITLE'), first) || (quotesTerm(first) && !ASKS.test(first));
   const title = titled && (headline || named) ? 1 : 0;
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
-  const quotes = (fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).length >= 2 ? 1 : 0;
+  // A name quoted twice (「BOワーク」) is one quote.
+  const quotes = new Set(fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).size >= 2 ? 1 : 0;
   const voice = distinctMatches(rules.macro('NOTICE_VOICE'), fold, 2);
   if (strict) return voice.size >= 2;
   // A list of acts under that voice (「以下の内容を含む依頼は禁止しています。・…・…」) is a rule list.
@@ -77,7 +78,11 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
   const own = fold.length <= OWN_WORDS * 2 ? fold : `${fold.slice(0, OWN_WORDS)}\n${fold.slice(-OWN_WORDS)}`;
   // A short 「…と言われました」 is itself the question; a long text that retells something needs the
   // user to ask (a blog post or a story retells and answers itself).
-  const asks = testIn(rules.macro('RECEIVED_ASK'), own);
+  // A headline that asks (「契約前のZoom面談、応じていい？」) over a long body is an article's title,
+  // not the user's question: the body must ask too.
+  const { first, next } = titleLine(fold);
+  const headlineAsks = first.length <= 40 && (next ?? 'x').trim() === '' && fold.length - first.length >= 100 && !/[「『」』]/.test(first);
+  const asks = testIn(rules.macro('RECEIVED_ASK'), headlineAsks ? own.slice(own.indexOf(first) + first.length) : own);
   return (
     ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&

@@ -140,7 +140,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
 }
 
 // The client backs off after the refusal (「失礼しました」「ではこちらで」) rather than pushing again.
-const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか)/;
+const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
 // …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
 const PUSHES = /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ)/;
 const backsOff = (turn: string): boolean => BACKS_OFF.test(turn) && !PUSHES.test(turn);
@@ -335,6 +335,8 @@ const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract
 // The client's side named as the one who acts: 「スタッフが行います」「当社で対応します」「職員が返信します」.
 const OTHER_ACTOR =
   /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方|の[^。、\n]{1,8}?)?(?:が|で|側で)(?:[^。、\n]{0,12}?(?:から|を使って|を使い))?(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
+// A sentence that asks the reader for something.
+const ASKS_READER = /(?:ください|下さい|お願い(?:します|いたします|致します|でき|したい)|しませんか|しましょう|ましょう|いただけ|頂け|いただき(?:たい|ます)|してほしい|して欲しい|してもらえ|しよう|しよ[〜~!！]|登録して|参加して|入って|追加して)/;
 const INTERNAL = /(?:社内|事務所内|所内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
 
 /** Reads the clause of a candidate: the tool's role (tool rules) and the mood of its request. */
@@ -400,6 +402,13 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
   if (rule.context.negatable) {
     const from = c.cueEnd ?? c.b;
     if (negatedAfter(rc.view, sentenceIndexAt(rc.view.sentences, Math.max(c.a, from - 1)), from, c.a)) return 'negated';
+  }
+  // 「社内のやり取りはSlackでしているので」「チーム内ではDiscordを使ってますが」: how the client's own
+  // people talk, in a sentence that asks the reader nothing.
+  if (toolRule) {
+    const s = sentenceAt(rc.view, c.sIdx);
+    const sentence = rc.view.fold.slice(s.start, s.end);
+    if (INTERNAL.test(sentence) && !ASKS_READER.test(sentence)) return 'description';
   }
   const reading = readCandidate(rc, c);
   out.value = reading;

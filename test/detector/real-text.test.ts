@@ -197,3 +197,65 @@ describe('overseas clients write in English', () => {
     expectQuiet(text);
   });
 });
+
+describe('English messages in every category, and English texts about the rules', () => {
+  it.each([
+    ['an app asked about', 'Do you use Telegram? Much easier to chat there.'],
+    ['an ID asked for in a reply', 'Thanks for applying. Please reply with your WhatsApp number so our manager can reach you.'],
+    ['a video interview before the offer', 'Before we hire, every candidate has a short Zoom video interview with our team. Please tell me your available time.'],
+    ['an app to install before the interview', 'Please install "TalkSafe" from the link I sent, our HR only interviews through this app.'],
+    ['a passport and a selfie before hiring', 'For our payroll we need a photo of your passport and a selfie holding it before the contract.'],
+    ['women in their twenties only', 'We want a female translator in her 20s only, please attach two photos of your face.'],
+    ['easy money from a phone', 'Earn $3,000/month from your smartphone! No experience needed, just 30 minutes a day.'],
+    ['details only after accepting', 'Simple task, good pay. Details after you accept the offer.'],
+    ['a countdown', 'Only 3 seats left. Reply YES within 1 hour or the slot goes to the next person.'],
+    ['skipping the platform for its fee', 'Let\'s skip CrowdWorks next time, their fee is too high. I\'ll PayPal you directly.'],
+    ['crypto wages', 'Payment will be in USDT after each batch, please share your wallet address.'],
+    ['a registration fee in English', 'To join our translator database a one-time registration fee of ¥3,000 is required.'],
+  ])('flags %s', (_what, text) => {
+    const v = check(text);
+    expect(flagged(v), explain(v)).toBe(true);
+  });
+
+  it.each([
+    ['a client who learns the rule', '[Client] Could you send me your email to share the file?\n[Me] I\'m afraid I can\'t share contact details before the contract. Could you attach it here?\n[Client] Oh sorry, didn\'t know that. Attaching it now.'],
+    ['documents that are the work', 'I need my passport and marriage certificate translated into Japanese for a visa. I\'ll upload the scans here after the contract is funded.'],
+    ['a guideline list', 'Guidelines for clients\nPlease do not:\n- ask applicants for passport or ID images\n- require a video interview before the contract\n- include your email or LINE ID in the job post'],
+    ['a posting that says what it never asks', 'App Store copy, EN>JA\nInterview: text-only, via CrowdWorks messages. We do NOT ask for calls, LINE, personal documents or any fees.\nBudget: ¥40,000.'],
+    ['a story of a scam checked and reported', 'Got a "Telegram interview" invite last week. I checked their profile (joined yesterday, 0 reviews) and asked to stay on CrowdWorks. They stopped replying. Reported, blocked, done.'],
+    ['a worker saying when they start', 'Client: The first milestone is funded.\nWorker: Thank you, I will start today.\nClient: Great, send the draft here.'],
+  ])('stays quiet on %s', (_what, text) => {
+    expectQuiet(text);
+  });
+});
+
+describe('data work and the client\'s own tools', () => {
+  it.each([
+    ['a phone column to clean', '電話番号の列で先頭の0が消えているものを直しておいてください。'],
+    ['formatting rules for the numbers in a list', 'リストの電話番号列の補足です。\n・080-1111-2222 → 08011112222（ハイフン削除）\n・桁が足りないものは「要確認」と入力\n番号に電話をかけたりはしないでください。'],
+    ['a TEL prefix to remove', '電話番号欄が「TEL」で始まっているものは、TELを消して数字だけにしてください。'],
+    ['the team\'s own chat app', 'うちは編集チーム内ではDiscordを使っていますが、外部のワーカーさんには使っていただいていません。全部ここでやりましょう！'],
+    ['the company\'s own Slack, mentioned in passing', 'クライアント：社内のやり取りはSlackでしているので、返信が少し遅れるかもしれません。\nワーカー：承知しました。'],
+    ['DM replies as the work', 'スカウトです。美容室のInstagram運用をしており、DM返信の下書きをお願いできる方を探しています。下書きはスプレッドシートにお願いします。'],
+    ['the platform\'s own identity check', '本名の確認が必要な場合も、クラウドワークスの本人確認情報から行います。住所や口座を伺うことはありません。'],
+    ['an article under a headline that asks', '契約前の通話、応じていい？\n\n「選考のために一度お電話で」と言われることがあります。クラウドワークスでは事務局の承諾がない限り、契約前の通話は規約上NGです。迷ったら、メッセージでのテキスト面談をお願いしてみましょう。'],
+  ])('stays quiet on %s', (_what, text) => {
+    expectQuiet(text);
+  });
+
+  it('does not read a video\'s length as the time the work takes', () => {
+    const v = check('はじめまして。月4本、1本あたり20分程度のカット編集で、1本8,000円を想定しています。条件はこちらで相談させてください。');
+    expect(v.findings.map((f) => f.rule), explain(v)).not.toContain('income.easy_high');
+    expect(check('1本あたり5分の作業で、1本5,000円お支払いします').findings.map((f) => f.rule)).toContain('income.easy_high');
+  });
+
+  it.each([
+    ['a posting that moves all work to its own app', '在宅データ入力（スマホ可）\n\n【業務について】\n業務はすべて弊社のアプリ「ワークBOX」で行います。応募後に次の手順で登録してください。\n\n1. 専用アプリ「ワークBOX」をインストール\n2. 携帯電話番号で会員登録\n3. 生年月日と住所を入力'],
+    ['a question asked before the quote', 'これって外部誘導になりますか？\n「ご応募ありがとうございます。詳しい内容はこちらのフォームから登録した方にだけお送りしています → forms.gle/AbCd123」'],
+    ['a contract ended unless the team chat is joined', '契約ありがとうございます。チームは全員Slackで動いているので、今日中にワークスペースに参加してください。サービス外連絡申請はしていません。参加が難しい場合は契約終了とさせてください。'],
+    ['another worker found unless the tool is used', '契約・仮払い済みのクライアントから「今後はChatworkでやり取りします。使えないなら他の方に頼みます」と言われました。申請は出されていません。'],
+  ])('flags %s', (_what, text) => {
+    const v = check(text);
+    expect(flagged(v), explain(v)).toBe(true);
+  });
+});
