@@ -139,6 +139,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   'contact.english.request': {
     en: 'Moving to Telegram, WhatsApp or another app before the contract is against the rules, in English as in Japanese. Nothing said there is recorded, and the platform cannot protect you.',
   },
+  'contact.english.app_asked': {
+    en: 'Asking whether you use WeChat, Telegram or Skype, or for your ID there, before the contract is an invitation to leave the platform and its protection.',
+  },
   'contact.kakao.request': {
     en: 'On an outside messenger, neither the conversation nor your pay stays under the platform\'s record and protection.',
   },
@@ -539,6 +542,30 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   },
   'fee.english.upfront': {
     en: 'Paying first for a licence, training or registration, in English as in Japanese, may be the whole point of the offer. A legitimate job almost never makes the worker pay.',
+  },
+  'call.english.request': {
+    en: 'A video or phone interview before the contract is not allowed without the platform\'s approval, in English as in Japanese. Selection can be done in the platform\'s messages.',
+  },
+  'app.english.install': {
+    en: 'Being told to install an unknown app before the contract is a common way to collect personal data or move you off the platform.',
+  },
+  'pi.english.identity': {
+    en: 'A passport, ID, face photo or home address is never needed before the contract: the platform pays you with the details you registered there.',
+  },
+  'demo.english.limit': {
+    en: 'Limiting applicants by age or gender that the work does not need is typical of postings with another aim.',
+  },
+  'income.english.hype': {
+    en: 'High pay promised for easy work from a phone usually leads to a recruitment pitch or a fee.',
+  },
+  'vague.english.details_later': {
+    en: 'A job that hides what the work is until you accept or apply is typical of postings with another aim.',
+  },
+  'pressure.english.deadline': {
+    en: 'A countdown ("within 1 hour", "only 3 seats") takes away time to think, which is typical of scams.',
+  },
+  'deal.english.direct': {
+    en: 'Working or paying outside the platform to avoid its fee is against the rules, and no one protects you if you are not paid.',
   },
   'fee.purchase_required': {
     en: 'Making you buy materials, tools or products "needed for the work" is a known trick. People report losing contact right after paying.',
