@@ -27,6 +27,8 @@ export interface KindInfo {
  * for a question that may quote a rule), or only the strong phrases (`none`).
  */
 export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none' = 'all'): boolean {
+  // One FAQ entry: a text that opens with its question and carries the answer.
+  if (FAQ_ENTRY.test(fold)) return true;
   const strong = distinctMatches(rules.macro('ARTICLE_STRONG'), fold, 2).size;
   if (strong >= 2) return true;
   return prose !== 'none' && isNotice(fold, rules, strong, prose === 'strict');
@@ -70,6 +72,19 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   return (voice.size >= 1 || (title === 1 && (strong >= 1 || quotes === 1))) && title + listed + quotes + voice.size + strong >= 2;
 }
 
+/** The text with what it quotes emptied, innermost quotes first (「…「…」…」). */
+function withoutQuotes(s: string): string {
+  let out = s;
+  for (let i = 0; i < 3; i++) {
+    const next = out.replace(/[「『][^「」『』]{0,400}[」』]/g, '〈〉');
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/〈〉/g, '「」');
+}
+
+const FAQ_ENTRY = /^\s?q\s?\d{0,2}\s?[.．:：][^\n]{1,200}\n(?:[^\n]*\n){0,3}\s?a\s?\d{0,2}\s?[.．:：]/;
+
 /** How far from either end of a long paste the user's own question is looked for. */
 const OWN_WORDS = 160;
 
@@ -82,12 +97,14 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
   // not the user's question: the body must ask too.
   const { first, next } = titleLine(fold);
   const headlineAsks = first.length <= 40 && (next ?? 'x').trim() === '' && fold.length - first.length >= 100 && !/[「『」』]/.test(first);
-  const asks = testIn(rules.macro('RECEIVED_ASK'), headlineAsks ? own.slice(own.indexOf(first) + first.length) : own);
+  // The asker's words, not a question inside what they quote (「LINEで大丈夫ですか？」と聞かれた).
+  const ownWords = withoutQuotes(headlineAsks ? own.slice(own.indexOf(first) + first.length) : own);
+  const asks = testIn(rules.macro('RECEIVED_ASK'), ownWords);
   return (
     ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
     // A story that ends itself (断ったよ, それっきり) and asks nothing is told, not pasted to be judged.
-    !(!asks && !/[?？]/.test(fold) && testIn(rules.macro('SETTLED_STORY'), fold)) &&
+    !(!asks && !/[?？]/.test(withoutQuotes(fold)) && testIn(rules.macro('SETTLED_STORY'), fold)) &&
     // A forum post discusses a message; one that pastes it outright (来たメッセージ：, 以下全文) asks about it.
     !(testIn(rules.macro('FORUM'), fold) && !PASTED.test(fold)) &&
     !ANSWERED.test(fold) &&

@@ -141,6 +141,8 @@ function buildClean(raw: string): { clean: string; start: number[]; end: number[
     let norm = cluster.normalize('NFKC');
     // NFKC turns the ideographic space into a space and ¥ stays; tidy a few look-alikes here.
     norm = norm.replace(/[\u2010-\u2015\u2212\uff70]/g, '-').replace(/[\u3000\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
+    // Curly and double-prime quotes read like 「」: “20代女性限定” quotes a posting the same way.
+    norm = norm.replace(/[\u201c\u301d]/g, '「').replace(/[\u201d\u301e\u301f]/g, '」');
     push(norm, i, j);
     i = j;
   }

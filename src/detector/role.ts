@@ -158,7 +158,9 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
   for (let j = i + 1; j < turns.length; j++) {
     const t = turns[j] as ChatTurn;
     const line = fold.slice(t.start, t.end);
-    if (t.speaker === asker || !(testIn(reply, line) || testIn(keep, line))) continue;
+    // A refusal, a request to keep to the platform, or a yes only after 仮払い and the official route.
+    const conditional = testIn(rules.macro('AFTER_ESCROW_CONDITION'), line) && testIn(rules.macro('OFFICIAL_ROUTE'), line);
+    if (t.speaker === asker || !(testIn(reply, line) || testIn(keep, line) || conditional)) continue;
     const next = turns.slice(j + 1).find((u) => u.speaker === asker);
     return !!next && backsOff(fold.slice(next.start, Math.min(next.end, next.start + 80)));
   }
@@ -335,6 +337,8 @@ const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract
 // The client's side named as the one who acts: 「スタッフが行います」「当社で対応します」「職員が返信します」.
 const OTHER_ACTOR =
   /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方|の[^。、\n]{1,8}?)?(?:が|で|側で)(?:[^。、\n]{0,12}?(?:から|を使って|を使い))?(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
+// Somebody asking how something is done properly, not asking for it.
+const PROCEDURE_QUESTION = /(?:(?:どういう|どんな|どの|どう)(?:手順|方法|流れ|手続き)|(?:手順|方法|手続き)を(?:教えて|知りたい))[^。\n]{0,16}?[?？]/;
 // A sentence that asks the reader for something.
 const ASKS_READER = /(?:ください|下さい|お願い(?:します|いたします|致します|でき|したい)|しませんか|しましょう|ましょう|いただけ|頂け|いただき(?:たい|ます)|してほしい|して欲しい|してもらえ|しよう|しよ[〜~!！]|登録して|参加して|入って|追加して)/;
 const INTERNAL = /(?:社内|事務所内|所内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
@@ -409,6 +413,8 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
     const s = sentenceAt(rc.view, c.sIdx);
     const sentence = rc.view.fold.slice(s.start, s.end);
     if (INTERNAL.test(sentence) && !ASKS_READER.test(sentence)) return 'description';
+    // 「Zoomで打ち合わせしたいんですが、どういう手順を踏めばいいですか？」: a question about the procedure.
+    if (PROCEDURE_QUESTION.test(sentence)) return 'description';
   }
   const reading = readCandidate(rc, c);
   out.value = reading;

@@ -522,3 +522,32 @@ describe('who is speaking, and what the words are for', () => {
     expectAtLeast('クライアント: 契約前ですが、LINEでやり取りできますか？\n田中（ワーカー）: 承知しました', 'medium');
   });
 });
+
+describe('a help desk\'s questions, in every shape', () => {
+  it.each([
+    ['a posting quoted, then ですかね？', '募集文に「仕事内容は応募した方にだけお伝えします。先着5名なので今日中に応募してください」ってあるんですけど、応募しても大丈夫ですかね？', 'high'],
+    ['a split payment retold with と言われてます', '報酬の半分はサイト経由、残りはAmazonギフト券で払いたいと言われてます。こういう分け方ってアリなんですか？', 'high'],
+    ['a quote that ends the text with って', 'インスタの「在宅で月100万稼ぐ方法を無料で教えます」って投稿にいいねしたら、DMが来た。「まずはZoomで無料相談しませんか？」って', 'high'],
+    ['a posting quoted in curly quotes', 'モニター案件の応募条件に“20代女性限定・顔がわかる写真を添付”とありました。モニターに顔写真っているんですか？', 'high'],
+  ] as const)('%s is judged on the quote', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+
+  it.each([
+    ['a call offered after escrow with the application', 'クライアントさんが、仮払いが終わったら電話で5分だけすり合わせたいらしいです。申請も出すとのことで、嫌なら文章でもいいそうです。'],
+    ['a sample shipped after escrow, retold', '仮払いも済んでいる案件で、「撮影用のサンプルを発送いたしますので、お受け取り可能なご住所をこのメッセージでお知らせください」と来ました。教えて大丈夫でしょうか？'],
+    ['a help desk reply about app requests', '「マニュアルを見るためにアプリを入れてください」というご相談を、今月だけで何件もいただいています。業務の説明のために名前のないアプリを入れさせる必要は、ふつうはありません。入れてしまった場合はアンインストールし、違反報告をしてください。'],
+    ['a call deferred until escrow and the application', 'クライアント：契約ありがとうございます。進め方、Skypeで少し話せます？\nランサー：仮払いの完了後であれば、連絡先公開申請をいただいたうえで対応できます。\nクライアント：了解です、先に仮払いしますね。'],
+    ['a client team deciding against a pre-contract call', '[社内 #外注管理]\n石井：応募の3名、Zoomで話してから決めたいんですが\n野口：契約前の通話は規約でNGなので、メッセージで質問しましょう\n石井：了解です、メッセージで送ります'],
+    ['one FAQ entry', 'Q. 応募先から「マイナンバーを教えてください」と言われました。\nA. 応募の段階でマイナンバーを出す必要はありません。必要になるのは契約の後、決められた方法で行う場合だけです。'],
+    ['a large recording sent by a file service', '先日のZoom録画、容量が大きいのでギガファイル便でお送りします。ダウンロード用のURLとパスワードはこのメッセージに貼ります。'],
+    ['a client asking how to do it properly', '発注側です。契約と仮払いが終わったワーカーさんとZoomで打ち合わせしたいのですが、どういう手順を踏めばいいですか？'],
+    ['a friend\'s question answered', '友人に「ココナラで“直接やり取りしよう”って言われたけど大丈夫？」と聞かれたので、それは規約違反だよと伝えました。'],
+  ])('stays quiet on %s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it('still asks how to reply to a retold request', () => {
+    expectAtLeast('ココナラで購入者さんから『手数料が高いので次から直接やり取りしませんか？』と言われました。どう返したらいいでしょう…', 'high');
+  });
+});
