@@ -51,6 +51,10 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   au: { recall: 0.97, fpr: 0.02 },
   av: { recall: 0.98, fpr: 0.01 },
   aw: { recall: 0.98, fpr: 0.01 },
+  ba: { recall: 0.98, fpr: 0.01 },
+  bb: { recall: 0.98, fpr: 0.02 },
+  bc: { recall: 0.98, fpr: 0.01 },
+  bd: { recall: 0.98, fpr: 0.01 },
 };
 const written = new Map<string, EvalResult>();
 
