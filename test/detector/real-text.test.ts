@@ -5,7 +5,7 @@
 // to resemble anything; a disclaimer cannot hide a request; casual scams are caught.
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/detector/types.ts';
-import { check, flagged, explain, expectQuiet, expectLevel, useSharedEngine } from '../helpers/verdicts.ts';
+import { check, flagged, explain, expectQuiet, expectLevel, expectAtLeast, useSharedEngine } from '../helpers/verdicts.ts';
 
 useSharedEngine();
 
@@ -143,6 +143,19 @@ describe('the statistical model', () => {
       const v = check(text);
       expect(model(v), explain(v)).toBeUndefined();
     }
+  });
+});
+
+describe('a user\'s own short question about the rules', () => {
+  it.each(['仮払いの前に書き始めちゃダメなんでしたっけ？', '副業の収入が年10万円くらいなんですけど、確定申告っているのかな？', '納品後の修正依頼って、ワーカー側からも断れますか？', 'このツールの有料版って自分で買うものですか？みなさんどうしてます？'])(
+    'is answered, not flagged: 「%s」',
+    (text) => {
+      expectQuiet(text);
+    },
+  );
+
+  it('still flags a client\'s question that asks the reader to move', () => {
+    expectAtLeast('LINEのほうが早いので、LINEでやり取りできますか？', 'medium');
   });
 });
 
