@@ -285,6 +285,11 @@ function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
   return testIn(rc.rules.macro('THIRD_PARTY_CHANNEL'), sentence) && !testIn(rc.rules.macro('READER_ADDRESS'), sentence);
 }
 
+// The words after a cue say it was received: 「…送れって言われた」「…おいでって来た」.
+const RETOLD_AFTER = /^[^。?？\n]{0,40}?(?:って|と)(?:言われ|来|き|頼まれ|求められ|迫られ|誘われ|書いて)/;
+/** How long a text can be and still be read as the user's own one-line question. */
+const OWN_QUESTION_MAX = 80;
+
 /** The cue is quoted or reported, or the worker refused it. */
 function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
   const { rule } = c;
@@ -299,7 +304,19 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
     const s = sentenceAt(rc.view, c.sIdx);
     // A cue whose own words carry the fact (「申請とかは特に来てない」, an ID, an amount) reports what
     // happened even inside the question sentence.
-    if (rule.context.negatable && outsideQuotes(fold, c.a, c.b) && /[?？]\s?$/.test(fold.slice(s.start, s.end).trim())) return 'description';
+    if (
+      rule.context.negatable &&
+      outsideQuotes(fold, c.a, c.b) &&
+      /[?？]\s?$/.test(fold.slice(s.start, s.end).trim()) &&
+      // 「身分証の写真送れって言われたんだけど普通？」: the words before って言われ are what was received.
+      !RETOLD_AFTER.test(fold.slice(c.b, s.end))
+    ) {
+      return 'description';
+    }
+  }
+  // A user's own one-line question about the rules (「PayPayで報酬受け取れる案件ってあるんですか？」).
+  if (!rc.kind.receivedAsk && rc.view.fold.length <= OWN_QUESTION_MAX && !/[「『]/.test(rc.view.fold) && testIn(rc.rules.macro('OWN_RULE_QUESTION'), rc.view.fold)) {
+    return 'description';
   }
   // In a chat log, the worker's own lines (「メールアドレスを申請画面に記載しました」) ask nothing of them.
   if (inWorkerTurn(rc, c.a)) return 'own_words';
