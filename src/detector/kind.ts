@@ -157,7 +157,7 @@ const quotesTerm = (line: string): boolean => QUOTED_TERM_TITLE.test(line) && !S
 const ASKS = /(?:ください|下さい|お願い)/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
-const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない)/;
+const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない|るーる|規約|がいどらいん|注意事項)/;
 const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
 const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;

@@ -63,7 +63,7 @@ export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
 }
 
 // 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
-const ROUTE_SKIPPED = /^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間がかかる|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
+const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|省略)|^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間がかかる|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
 
 /** Does the text name the official route as the way forward (and not as something skipped)? */
 export function routeNamed(rules: RuleSet, text: string): boolean {
@@ -151,7 +151,11 @@ export function stageAdjust(
   if (routeCounts && testIn(rules.macro('CONSENT_CONDITION'), near)) return { weight: 0, reason: 'official_route' };
   // CrowdWorks' サービス外連絡申請 covers contact before the contract too (seed 000), and a call
   // the office has allowed is fine (seed 001): the official route named next to the cue settles it.
-  if (routeCounts && routeNamed(rules, near)) return { weight: 0, reason: 'official_route' };
+  // A route named with a puzzled 「申請？」 ends a sentence there: the words after it still say whether it is
+  // skipped (「申請？はよくわからないので無しで」).
+  const nearEnd = sentenceAt(view, Math.min(view.sentences.length - 1, sIdx + 1)).end;
+  const routeText = /申請\s?[?？]\s?$/.test(near) ? near + fold.slice(nearEnd, nearEnd + 24) : near;
+  if (routeCounts && routeNamed(rules, routeText)) return { weight: 0, reason: 'official_route' };
   const isCall = kind === 'call';
   if (st.officialRoute && routeCounts && !(isCall && st.routeAfterContract)) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);

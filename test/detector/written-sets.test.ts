@@ -551,3 +551,25 @@ describe('a help desk\'s questions, in every shape', () => {
     expectAtLeast('ココナラで購入者さんから『手数料が高いので次から直接やり取りしませんか？』と言われました。どう返したらいいでしょう…', 'high');
   });
 });
+
+describe('very short retellings and a generic writer\'s shapes', () => {
+  it.each([
+    ['a coerced application, retold', '契約後に『承認しないなら契約終了』ってサービス外連絡申請を迫られてます…', 'medium'],
+    ['an ID photo asked for, retold without brackets', '身分証の写真送れって言われたんだけどランサーズで普通？', 'high'],
+    ['a side-job pitch, then 無視でいい？', '稼ぎ方教えるからLINEおいでって言われた笑 無視でいい？', 'high'],
+    ['a message from an "office", これ本物ですか？', '「運営事務局」を名乗るメッセージが来て、本人確認のために免許証の写真をここに送れって書いてあるんですけど、これ本物ですか？', 'high'],
+    ['LINE after escrow with the application waved away', '仮払いはされました。そのあと「やりとりはLINEでお願いします。サービス外連絡申請？はよくわからないので無しで大丈夫です」と来ました。', 'medium'],
+  ] as const)('%s is flagged', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+
+  it.each([
+    ['a one-line question about such jobs', 'PayPayで報酬を受け取れる案件ってあるんですか？'],
+    ['a one-line warning', '「詳細はLINEで」って書いてある案件、体感ほぼ地雷。'],
+    ['the platform\'s own ID check, asked about', 'クラウドワークスのマイページに「本人確認書類を提出してください」と表示されています。サイトの本人確認機能の案内です。出しても大丈夫ですか？'],
+    ['an address for shipping after escrow, by the official request', '【商品撮影】アクセサリー30点\n商品は郵送します。郵送先の住所が必要になるため、仮払い完了後にランサーズの連絡先公開申請を送らせていただきます。'],
+    ['server rules that ban adverts', '📌 サーバールール\n・メンバーへのDM営業は禁止です\n・「LINEで話しませんか」などのDMが来たら #通報 へ\n・情報商材、投資、オンラインサロンの宣伝は即BANとします'],
+  ])('stays quiet on %s', (_name, text) => {
+    expectQuiet(text);
+  });
+});
