@@ -573,3 +573,23 @@ describe('very short retellings and a generic writer\'s shapes', () => {
     expectQuiet(text);
   });
 });
+
+describe('cases a careful reviewer argues about', () => {
+  it.each([
+    ['a retold request the user declined and the client withdrew', '「詳しくはLINEで」と言われたので「契約と仮払いが済むまではこちらでお願いします」と返したら、「失礼しました、ではこちらで進めます」と返事が来ました。このまま進めて大丈夫ですか？'],
+    ['a forum thread', 'スレタイ：仮払い前に作業してって言われたことある人\n>>1 急ぎだから先にやっといてって言われて迷ってる\n>>2 やらない方がいい。仮払い確認してからにしてる'],
+    ['a client saying personal data is not needed', '源泉徴収のためにご住所などが必要か、とのご質問ですが、お支払いはクラウドワークス経由のため、個人情報のご提出は不要です。'],
+    ['the user\'s own question, quoted back', '「マイナンバーが必要ですか？」と私から聞いたら、「クラウドワークス経由なので不要です」と言われました。'],
+    ['a list of public company details to collect', '営業リスト作成（公開情報のみ）\n企業のWebサイトに掲載されている情報を入力してください。\n・会社名\n・代表電話番号\n・所在地\n報酬：1件25円'],
+    ['a macro that masks HR data', '【Excel VBA】人事データ（氏名、生年月日、住所、マイナンバー列）を外部共有用にマスキングするマクロを作成してください。テストにはダミーデータを使ってください。'],
+  ])('stays quiet on %s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['future orders made individually', '先日はありがとうございました！来月からは個別にご依頼させていただく形でも大丈夫でしょうか？利用料の分を単価に上乗せできます。'],
+    ['a payment made individually', '検収しました！ランサーズ経由だと処理が遅いので、今回は個別にお振込みでもよいでしょうか？'],
+  ])('flags %s', (_name, text) => {
+    expectAtLeast(text, 'high');
+  });
+});
