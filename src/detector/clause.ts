@@ -127,6 +127,8 @@ export function moodAfter(tokens: Token[], k: number): Mood {
         if (prev.pos === '助詞') break;
         continue;
       }
+      // A verb in its continuative form before a noun (続きお話し) modifies nothing: read on.
+      if (prev.pos === '動詞' && prev.conjForm.startsWith('連用') && /^[ぁ-んァ-ヶ一-龯]/.test(s) && !isSpace(prev)) continue;
       if (s === 'こと' || s === '事') {
         // 〜することはありません: the request itself is denied.
         for (let i = j + 1; i < tokens.length && i <= j + 6; i++) {

@@ -593,3 +593,32 @@ describe('cases a careful reviewer argues about', () => {
     expectAtLeast(text, 'high');
   });
 });
+
+describe('postings from every industry', () => {
+  it.each([
+    ['a booking system that e-mails its students', '【追加したい機能】\n1. 予約確定時にZoom APIでミーティングを自動作成\n2. 生徒・講師それぞれに参加URLをメールで送信\nワーカー様とのZoom会議は予定していません。'],
+    ['a school hiring a mentor for its students', 'プログラミングスクール受講生の質問対応メンター\n社会人向けのスクールを運営しています。受講生からの質問に答えていただきます。ワーカー様にご負担いただく費用はありません。'],
+    ['wedding guests\' names and addresses to write', '結婚式の招待状の宛名書き（80名分）\n毛筆でお願いします。ゲストの氏名と住所の一覧は仮払い後にお送りします。'],
+    ['a form the client already uses for its customers', '体験レッスンの申込をGoogleフォームで受け付けていますが、確認メールの送信を手作業で行っています。GASで自動化してください。'],
+    ['brand DMs to check and answer', '【Instagram運用代行】投稿作成とDMの確認と一次返信をお願いします。ブランドのアカウントで対応していただきます。'],
+    ['milestones escrowed one after another', '第2マイルストーンの仮払いは、第1の検収後に行います。'],
+  ])('stays quiet on %s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['pi.identity.request', 'where to send the albums, after escrow', 'アルバムを追跡できる方法で発送します。作業をされる場所（ご自宅以外でも可）を、契約・仮払い後に教えてください。'],
+    ['pay.direct_transfer', 'ad spend the client pays itself', '■報酬\n月額80,000円（広告費は弊社が Google に直接支払います）'],
+  ])('%s does not fire on %s', (rule, _name, text) => {
+    const v = check(text);
+    expect(v.findings.map((f) => f.rule), explain(v)).not.toContain(rule);
+  });
+
+  it.each([
+    ['a euphemism after a complaint about notifications', 'お疲れさまです〜 サイトのメッセージだと通知を見落とすので、緑のアプリの方で続きお話しできますか？', 'high'],
+    ['the first article before escrow', '仮払いの手続きが社内で止まっていて数日かかりそうです。急ぎなので、先に1本目だけ書き始めてもらえますか？', 'medium'],
+    ['escrow only after everything is delivered', '急ぎのため契約後すぐに着手をお願いします。仮払いは社内の決裁の関係で、20記事の納品確認後にまとめて行います。', 'medium'],
+  ] as const)('flags %s', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+});
