@@ -29,6 +29,8 @@ export interface KindInfo {
 export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none' = 'all'): boolean {
   // One FAQ entry: a text that opens with its question and carries the answer.
   if (FAQ_ENTRY.test(fold)) return true;
+  // An English warning or help text: two of its markers (beware, scammers, not allowed …).
+  if (distinctMatches(rules.macro('EN_ABOUT'), fold, 2).size >= 2) return true;
   const strong = distinctMatches(rules.macro('ARTICLE_STRONG'), fold, 2).size;
   if (strong >= 2) return true;
   return prose !== 'none' && isNotice(fold, rules, strong, prose === 'strict');
@@ -283,7 +285,10 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
     !receivedAsk &&
     (turns === null || /[「『]/.test(fold) || isArticle(fold, rules, 'none')) &&
     (isArticle(fold, rules, 'none')
-      ? isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') || !isPosting(fold, rules)
+      ? // A posting that calls for applicants needs a third marker: 初心者向け and 下書き are job words too.
+        (isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') &&
+          !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold) && !/[「『]/.test(fold) && distinctMatches(rules.macro('ARTICLE_STRONG'), fold, 3).size < 3)) ||
+        !isPosting(fold, rules)
       : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold)));
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);

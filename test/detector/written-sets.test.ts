@@ -622,3 +622,31 @@ describe('postings from every industry', () => {
     expectAtLeast(text, level);
   });
 });
+
+describe('a writer\'s own year of pastes', () => {
+  it.each([
+    ['a payout schedule', '報酬のお支払いスケジュール\n・毎月15日締め → 当月末払い\n振込先口座の登録・変更は、マイページの「受取口座」から行ってください。', 'pi.identity.request'],
+    ['a named request on the platform', '素敵なデザインをありがとうございました！またお願いするときは、ランサーズ上で直接依頼させてください。', 'deal.direct_contract'],
+    ['a direct order received on the platform', '評価0件のクライアントから直接発注が来ました。内容は普通のブログ記事です。受けて大丈夫ですか？', 'deal.direct_contract'],
+  ])('does not read %s as a cue', (_name, text, rule) => {
+    const v = check(text);
+    expect(v.findings.map((f) => f.rule), explain(v)).not.toContain(rule);
+  });
+
+  it.each([
+    ['an English warning article', 'Beware of off-platform requests\n\nYou may receive messages like "Let\'s talk on LINE" or "add me on Telegram" before any contract. This is not allowed on CrowdWorks, and scammers use it to take you off the site.'],
+    ['a social post quoted in an article', 'Xで見かけた投稿より：\n「仮払い前に『急ぎなので先に作業しといて』って言われて、やったら音信不通。みんな仮払い確認してから動いてね」\nこれ、本当によくある話です。'],
+    ['a delayed escrow with the safe order', '仮払いが遅れて申し訳ありません。本日中に手続きしますので、着手は仮払いの確認後でお願いします。'],
+  ])('stays quiet on %s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it.each([
+    ['work from today while escrow waits', '仮払いの手続きが経理の都合で明後日になります。納期がタイトなので、今日から作業を始めてもらえますか？', 'high'],
+    ['a reason that sounds like a denial', '仮払いを待っていると間に合わないので、今日から取りかかってください。', 'high'],
+    ['an application forced with the contract at stake', 'クラウドワークスで契約したら、すぐにサービス外連絡申請が来て、「承認してもらえないとこちらの業務が回らないので、その場合は契約終了でお願いします」と書かれていました。', 'medium'],
+    ['a course funnel posted as an assistant job', '【副業初心者向け】稼げるノウハウを無料でお教えします／アシスタント募集\n\n私は副業で月収150万円を達成し、今は受講生をサポートしています。\n\n◆お仕事内容\n・受講生の質問対応\n◆応募方法\nこの募集からご応募ください。', 'medium'],
+  ] as const)('flags %s', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+});
