@@ -85,6 +85,11 @@ function withoutQuotes(s: string): string {
   return out.replace(/〈〉/g, '「」');
 }
 
+/** The text with quotes inside quotes blanked (「…『…』…」 → 「…〈〉…」); outer quotes stay. */
+function withoutInnerQuotes(s: string): string {
+  return s.replace(/([「『][^「」『』]{0,400})[「『][^「」『』]{0,200}[」』]/g, '$1〈〉');
+}
+
 const FAQ_ENTRY = /^\s?q\s?\d{0,2}\s?[.．:：][^\n]{1,200}\n(?:[^\n]*\n){0,3}\s?a\s?\d{0,2}\s?[.．:：]/;
 
 /** How far from either end of a long paste the user's own question is looked for. */
@@ -102,8 +107,11 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
   // The asker's words, not a question inside what they quote (「LINEで大丈夫ですか？」と聞かれた).
   const ownWords = withoutQuotes(headlineAsks ? own.slice(own.indexOf(first) + first.length) : own);
   const asks = testIn(rules.macro('RECEIVED_ASK'), ownWords);
+  // Receipt is said in the asker's words: 「Xで『LINEで連絡』って書いてある案件は危険」っていう投稿 quotes a
+  // claim, it does not say something was received.
+  const outer = withoutInnerQuotes(fold);
   return (
-    ((testIn(rules.macro('RECEIVED_STRONG'), fold) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), fold))) &&
+    ((testIn(rules.macro('RECEIVED_STRONG'), outer) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), outer))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
     // A story that ends itself (断ったよ, それっきり) and asks nothing is told, not pasted to be judged.
     !(!asks && !/[?？]/.test(withoutQuotes(fold)) && testIn(rules.macro('SETTLED_STORY'), fold)) &&
@@ -245,7 +253,7 @@ export interface ChatTurn {
 const SPEAKER_LINE =
   /^\s{0,3}(?:\[[^\]\n]{1,12}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11})(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
 // The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
-const BRACKET_SPEAKER_LINE = /^\s{0,3}\[([^\]\n\d:：][^\]\n:：]{0,11})\]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
+const BRACKET_SPEAKER_LINE = /^\s{0,3}[[【]([^\]】\n\d:：][^\]】\n:：]{0,11})[\]】]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
 
 /**

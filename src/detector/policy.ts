@@ -140,7 +140,10 @@ export function stageAdjust(
   }
   // On another job site an online interview is ordinary; its own rules are unknown to us.
   if (st.platform === 'other' && kind === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
-  const near = nearText(view, sIdx);
+  // A call said to come before the contract (「契約前にZoomで面談」) is not covered by the next step's
+  // 「契約・仮払い後」: read only its own sentence for the conditions.
+  const ownSentence = fold.slice(sentenceAt(view, sIdx).start, sentenceAt(view, sIdx).end);
+  const near = kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? ownSentence : nearText(view, sIdx);
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?(?:て)?(?:おき)?ました/.test(fold));

@@ -135,7 +135,9 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
     }
   }
   if (/^\s*(?:q\s?\d*\s?[.:．)）]|質問\s?[:：])/.test(fold.slice(lineStart, lineStart + 8))) return true;
-  const tail = fold.slice(b, Math.min(s.end, b + 30));
+  // A quoted question (「直接やり取りしませんか？」系は…) ends its sentence inside the quote: read on past it.
+  const end = /^[」』]/.test(fold.slice(s.end, s.end + 1)) ? Math.min(fold.length, s.end + 30) : s.end;
+  const tail = fold.slice(b, Math.min(end, b + 30));
   return testIn(rules.macro('REPORTED'), tail);
 }
 
@@ -179,7 +181,7 @@ function inWorkerTurn(rc: RoleContext, pos: number): boolean {
   const turn = turns.find((t) => t.start <= pos && pos <= t.end);
   if (!turn) return false;
   const line = rc.view.fold.slice(turn.start, turn.end);
-  const label = line.slice(0, Math.max(0, line.search(/[:：]/)));
+  const label = line.slice(0, Math.max(0, line.search(/[:：】\]]/) + (/^\s*[【[]/.test(line) ? 1 : 0)));
   if (label === '' || pos - turn.start <= label.length) return false;
   return WORKER_LABEL.test(label) && !CLIENT_LABEL.test(label);
 }
@@ -285,6 +287,8 @@ function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
   return testIn(rc.rules.macro('THIRD_PARTY_CHANNEL'), sentence) && !testIn(rc.rules.macro('READER_ADDRESS'), sentence);
 }
 
+// A sentence that asks whether something is risky: words a client asking for it would not use.
+const RISK_QUESTION = /(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
 // The words after a cue say it was received: 「…送れって言われた」「…おいでって来た」.
 const RETOLD_AFTER = /^[^。?？\n]{0,40}?(?:って|と)(?:言われ|来|き|頼まれ|求められ|迫られ|誘われ|書いて)/;
 /** How long a text can be and still be read as the user's own one-line question. */
@@ -311,6 +315,14 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
       // 「身分証の写真送れって言われたんだけど普通？」: the words before って言われ are what was received.
       !RETOLD_AFTER.test(fold.slice(c.b, s.end))
     ) {
+      return 'description';
+    }
+  }
+  // Asking whether something is risky (「メールでのやり取りも危ないんでしょうか？」) asks nothing of the reader.
+  {
+    const s = sentenceAt(rc.view, c.sIdx);
+    const sentence = rc.view.fold.slice(s.start, s.end);
+    if (rule.context.negatable && outsideQuotes(rc.view.fold, c.a, c.b) && RISK_QUESTION.test(sentence) && !RETOLD_AFTER.test(rc.view.fold.slice(c.b, s.end))) {
       return 'description';
     }
   }

@@ -650,3 +650,28 @@ describe('a writer\'s own year of pastes', () => {
     expectAtLeast(text, level);
   });
 });
+
+describe('conversations and texts about scams', () => {
+  it.each([
+    ['a seller who declines and a buyer who accepts', '購入者：写真をLINEで送ってもいいですか？\n出品者：ココナラでは外部での連絡ができないため、トークルームに添付をお願いできますか。\n購入者：わかりました、こちらに添付します！', { platform: 'coconala' as const }],
+    ['a worker who floats a direct deal and a client who says no', '【ワーカー】次回はサイトを通さず直接お受けすることもできますが…\n【クライアント】ありがたいのですが、うちは契約も支払いもすべてクラウドワークス経由と決めています。\n【ワーカー】承知しました。次回もサイト経由でお願いします。', {}],
+    ['a call declined as difficult and withdrawn', 'クライアント：Skypeで一度打ち合わせできますか？\nワーカー：まだ契約前ですので、通話は難しいかと思います。\nクライアント：確認不足で失礼しました。メッセージで進めましょう。', {}],
+    ['a seller thread', '【出品者スレ】\nno.12：購入者さんから「インスタのDMで続きを」って言われたことある人いる？\nno.13：ある。ココナラは外部連絡どの段階でもNGだから、トークルームでって返してる', {}],
+    ['a claim quoted from a social post', 'Xで「『LINEで連絡ください』って書いてある案件は全部危険」っていう投稿を見たんですけど、LINE関連の仕事もあるのに、本当に全部なんですか？', {}],
+    ['advice after a quoted question', '「直接やり取りしませんか？」系は全部スルーでいいよ。仕事がある人はわざわざ外に出さない。', {}],
+    ['quoted payment lines to decline', '「PayPayで直接払います」「Amazonギフトでいいですか？」は断ってOK。サイト経由じゃない報酬は誰も守ってくれません。', {}],
+    ['a clause of the terms', '第12条（違約金）\n利用者が本サービスを利用せずに直接の業務委託契約を締結した場合、当社は違約金を請求できるものとします。', {}],
+    ['a client taking back an ID', '先ほどのメッセージでLINEのIDをお伝えしてしまいましたが、契約前の連絡先交換は規約違反でした。該当メッセージは削除し、今後もこちらでご連絡いたします。', {}],
+    ['a question whether e-mail is risky too', 'ネットで「LINEで連絡くださいと書かれた案件には注意」という記事を読みました。メールでのやり取りも同じように危ないんでしょうか？', {}],
+  ])('stays quiet on %s', (_name, text, opts) => {
+    expectQuiet(text, opts);
+  });
+
+  it.each([
+    ['a pre-contract interview a step before the contract', '【選考の流れ】\n1. ご応募\n2. 書類選考\n3. 書類選考を通過された方と、契約前にZoomでオンライン面談（30分程度）を実施します\n4. 契約・仮払い後、業務開始', 'medium'],
+    ['a paid-later test retold', '記事作成の案件で「採用前にテストライティングを3本お願いします。仮払いは内容を確認してからになります」と言われました。テストって無償が普通？', 'medium'],
+    ['a retold move with a risk question', 'LINEで話そうって言われたけど危ないですか？', 'high'],
+  ] as const)('flags %s', (_name, text, level) => {
+    expectAtLeast(text, level);
+  });
+});
