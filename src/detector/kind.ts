@@ -255,6 +255,10 @@ const SPEAKER_LINE =
 // The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
 const BRACKET_SPEAKER_LINE = /^\s{0,3}[[【]([^\]】\n\d:：][^\]】\n:：]{0,11})[\]】]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
+// A speaker and their words in brackets: A社 佐藤「契約しました！」.
+const SPEECH_LINE = /^\s{0,3}([^「『\n:：\d\s][^「『\n:：]{0,13}?)\s?[「『][^」』\n]{2,}[」』]\s?$/;
+// A speaker and a time alone on a line (クライアント 14:00), their words on the next line.
+const HEADER_LINE = /^\s{0,3}([^\s:：\d【】[\]][^\s:：【】[\]]{0,11})\s+\d{1,2}[:：]\d{2}\s*$/;
 
 /**
  * The turns of a chat log with free-form speaker names: at least three labelled lines, at least two
@@ -263,10 +267,17 @@ const MAX_TURNS = 200;
 export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
   const turns: ChatTurn[] = [];
   let at = 0;
-  for (const line of fold.split('\n', MAX_LINES)) {
-    const m = SPEAKER_LINE.exec(line) ?? BRACKET_SPEAKER_LINE.exec(line);
+  const all = fold.split('\n', MAX_LINES);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i] as string;
+    const m = SPEAKER_LINE.exec(line) ?? BRACKET_SPEAKER_LINE.exec(line) ?? SPEECH_LINE.exec(line);
+    const header = m ? null : HEADER_LINE.exec(line);
     if (m && !testIn(rules.macro('POSTING_SECTION'), m[1] as string) && turns.length < MAX_TURNS) {
-      turns.push({ speaker: (m[1] as string).replace(/(?:さん|様)$/, ''), start: at, end: at + line.length });
+      turns.push({ speaker: (m[1] as string).replace(/(?:さん|様)$/, '').trim(), start: at, end: at + line.length });
+    } else if (header && turns.length < MAX_TURNS && (all[i + 1] ?? '').trim() !== '') {
+      // 「クライアント 14:00」 on its own line, the words on the next.
+      const next = all[i + 1] as string;
+      turns.push({ speaker: (header[1] as string).replace(/(?:さん|様)$/, ''), start: at, end: at + line.length + 1 + next.length });
     }
     at += line.length + 1;
   }

@@ -99,6 +99,8 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   }
   for (const [open, close] of view.quotes) {
     if (open < a && close >= b) {
+      // In a chat log written as speaker「words」, the brackets hold the speaker's own words.
+      if (rc.kind.turns?.some((t) => t.start < open && close <= t.end && /^[「『]$/.test(fold.slice(open, open + 1)) && /[」』]\s?$/.test(fold.slice(t.start, t.end)) && !/[「『]/.test(fold.slice(t.start, open)))) continue;
       // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
       if (/(?:来ました|届きました|来た|届いた|こんな(?:めっせーじ|の|連絡|文面|dm)|次のような|以下のような|言われました|書かれていました|と言われ)[^。\n]{0,6}[。、:：\s→]{0,3}$/.test(fold.slice(Math.max(0, open - 24), open))) return true;
       // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…

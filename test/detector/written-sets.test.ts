@@ -5,7 +5,7 @@
 // a private phone; phone answering is the work; the client's staff using a tool is a description;
 // "add me and I'll tell you" is a request, not a protective condition.
 import { describe, expect, it } from 'vitest';
-import { check, explain, expectQuiet, expectAtLeast, expectLevel, useSharedEngine } from '../helpers/verdicts.ts';
+import { check, explain, flagged, expectQuiet, expectAtLeast, expectLevel, useSharedEngine } from '../helpers/verdicts.ts';
 
 useSharedEngine();
 
@@ -673,5 +673,21 @@ describe('conversations and texts about scams', () => {
     ['a retold move with a risk question', 'LINEで話そうって言われたけど危ないですか？', 'high'],
   ] as const)('flags %s', (_name, text, level) => {
     expectAtLeast(text, level);
+  });
+});
+
+describe('more chat log formats', () => {
+  it('reads speaker「words」 lines as a chat in which the words are the speaker\'s own', () => {
+    const v = check('A社 佐藤「契約しました！仮払いはちょっと待ってくださいね」\nわたし「承知しました。仮払い確認後に着手します」\nA社 佐藤「いや、納期がきついので先に始めてください。仮払いは納品の時にまとめてやります」');
+    expect(v.kind).toBe('chat');
+    expect(flagged(v), explain(v)).toBe(true);
+  });
+
+  it.each([
+    ['a name and a time over each message', 'クライアント 14:00\nZoomで打ち合わせしたいんですが…\nワーカー 14:10\n恐れ入りますが、契約前ですので、こちらのメッセージでやり取りさせていただけますか？\nクライアント 14:12\nあ、失礼しました。ではこちらで質問を書きますね'],
+    ['a worker who keeps it inside the site until it is decided', 'クライアント：細かい話、LINEでもいいですか？\nワーカー：すみません、お仕事が正式に決まるまではクラウドワークスの中だけでやり取りするようにしていて…\nクライアント：あ、そうなんですね、失礼しました。こちらで続けます'],
+    ['a worker\'s own polite refusal', 'お声がけありがとうございます。正式なご依頼と仮払いをいただくまでは、LINEなど外部での連絡は控えるようにしております。ご質問はこちらでどうぞ。'],
+  ])('stays quiet on %s', (_name, text) => {
+    expectQuiet(text);
   });
 });
