@@ -29,9 +29,6 @@ import { LEVEL_RANK, type CheckOptions, type Finding, type Level, type Mitigatio
 /** Inputs longer than this are analysed in part (their start and end, src/detector/cap.ts) and the verdict says so. */
 export const DEFAULT_MAX_CHARS = 8000;
 
-/** How long a text can be and still be read as the user's own one-line question. */
-const OWN_QUESTION_MAX = 80;
-
 export interface Detector {
   readonly rules: RuleSet;
   readonly maxChars: number;
@@ -154,7 +151,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       !testIn(rules.macro('OWN_REFUSAL'), fold) &&
       !(findings.length === 0 && testIn(rules.macro('STAYS_HERE'), fold) && !testIn(rules.macro('CONTACT_TOOL'), fold)) &&
       // A user's own short question about the rules (「仮払い前に作業しちゃダメなの？」): nothing was received.
-      !(findings.length === 0 && fold.length <= OWN_QUESTION_MAX && !kind.receivedAsk && !/[「『]/.test(fold) && testIn(rules.macro('OWN_RULE_QUESTION'), fold))
+      !(findings.length === 0 && kind.ownQuestion)
     ) {
       const fb = similarityFinding(view, rules, similarity, st, ruleMasks, kind);
       if (fb.mitigation) mitigations.push(fb.mitigation);

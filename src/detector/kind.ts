@@ -19,7 +19,12 @@ export interface KindInfo {
   posting: boolean;
   /** A chat log's labelled lines, when its speakers have free-form names. */
   turns: ChatTurn[] | null;
+  /** The user's own one-line question about the rules, nothing quoted (「仮払い前に作業しちゃダメなの？」). */
+  ownQuestion: boolean;
 }
+
+/** How long a text can be and still be read as the user's own one-line question. */
+const OWN_QUESTION_MAX = 80;
 
 /**
  * A text that writes ABOUT scams (a blog post, a warning, a FAQ) rather than making a request.
@@ -314,5 +319,6 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
   const chat = turns !== null || testIn(rules.macro('CHAT_SPEAKER'), fold);
   const kind: TextKind = receivedAsk ? 'question' : posting ? 'posting' : ruleText ? 'rule_text' : chat ? 'chat' : 'message';
-  return { kind, receivedAsk, ruleText, chat, posting, turns };
+  const ownQuestion = !receivedAsk && fold.length <= OWN_QUESTION_MAX && !/[「『]/.test(fold) && testIn(rules.macro('OWN_RULE_QUESTION'), fold);
+  return { kind, receivedAsk, ruleText, chat, posting, turns, ownQuestion };
 }

@@ -142,7 +142,8 @@ export function stageAdjust(
   if (st.platform === 'other' && kind === 'call') return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'platform_rules' };
   // A call said to come before the contract (「契約前にZoomで面談」) is not covered by the next step's
   // 「契約・仮払い後」: read only its own sentence for the conditions.
-  const ownSentence = fold.slice(sentenceAt(view, sIdx).start, sentenceAt(view, sIdx).end);
+  const own = sentenceAt(view, sIdx);
+  const ownSentence = fold.slice(own.start, own.end);
   const near = kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? ownSentence : nearText(view, sIdx);
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.

@@ -293,8 +293,6 @@ function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
 const RISK_QUESTION = /(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
 // The words after a cue say it was received: 「…送れって言われた」「…おいでって来た」.
 const RETOLD_AFTER = /^[^。?？\n]{0,40}?(?:って|と)(?:言われ|来|き|頼まれ|求められ|迫られ|誘われ|書いて)/;
-/** How long a text can be and still be read as the user's own one-line question. */
-const OWN_QUESTION_MAX = 80;
 
 /** The cue is quoted or reported, or the worker refused it. */
 function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null {
@@ -302,36 +300,22 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
   // A question about a quoted message: the quote is judged; the asker's own words around it
   // (「これって直接取引ってこと？」) are about it.
   // Only in a short question: a long paste quotes by blocks and lines, not by brackets.
-  if (rc.kind.receivedAsk && rc.view.fold.length <= SHORT_QUESTION) {
-    const { fold } = rc.view;
-    if (/[」』]/.test(fold.slice(c.a, Math.max(c.b, c.spanEnd)))) return 'description';
-    // The asker's own question (「これって直接取引ってこと？」) is about the quote; their account of
-    // what happened (「申請とかは特になく」) is not a question and still counts.
+  const { fold } = rc.view;
+  const shortQuestion = rc.kind.receivedAsk && fold.length <= SHORT_QUESTION;
+  if (shortQuestion && /[」』]/.test(fold.slice(c.a, Math.max(c.b, c.spanEnd)))) return 'description';
+  // The asker's own question, outside what they quote: in a short question about a quote, any
+  // question sentence (「これって直接取引ってこと？」); anywhere, one that asks whether something is risky
+  // (「メールでのやり取りも危ないんでしょうか？」). Their account of what happened still counts: a cue whose
+  // own words carry the fact (「申請とかは特に来てない」), or words before って言われ (「身分証の写真送れって
+  // 言われたんだけど普通？」), which are what was received.
+  if (rule.context.negatable && outsideQuotes(fold, c.a, c.b)) {
     const s = sentenceAt(rc.view, c.sIdx);
-    // A cue whose own words carry the fact (「申請とかは特に来てない」, an ID, an amount) reports what
-    // happened even inside the question sentence.
-    if (
-      rule.context.negatable &&
-      outsideQuotes(fold, c.a, c.b) &&
-      /[?？]\s?$/.test(fold.slice(s.start, s.end).trim()) &&
-      // 「身分証の写真送れって言われたんだけど普通？」: the words before って言われ are what was received.
-      !RETOLD_AFTER.test(fold.slice(c.b, s.end))
-    ) {
-      return 'description';
-    }
-  }
-  // Asking whether something is risky (「メールでのやり取りも危ないんでしょうか？」) asks nothing of the reader.
-  {
-    const s = sentenceAt(rc.view, c.sIdx);
-    const sentence = rc.view.fold.slice(s.start, s.end);
-    if (rule.context.negatable && outsideQuotes(rc.view.fold, c.a, c.b) && RISK_QUESTION.test(sentence) && !RETOLD_AFTER.test(rc.view.fold.slice(c.b, s.end))) {
-      return 'description';
-    }
+    const sentence = fold.slice(s.start, s.end);
+    const asks = (shortQuestion && /[?？]\s?$/.test(sentence.trim())) || RISK_QUESTION.test(sentence);
+    if (asks && !RETOLD_AFTER.test(fold.slice(c.b, s.end))) return 'description';
   }
   // A user's own one-line question about the rules (「PayPayで報酬受け取れる案件ってあるんですか？」).
-  if (!rc.kind.receivedAsk && rc.view.fold.length <= OWN_QUESTION_MAX && !/[「『]/.test(rc.view.fold) && testIn(rc.rules.macro('OWN_RULE_QUESTION'), rc.view.fold)) {
-    return 'description';
-  }
+  if (rc.kind.ownQuestion) return 'description';
   // In a chat log, the worker's own lines (「メールアドレスを申請画面に記載しました」) ask nothing of them.
   if (inWorkerTurn(rc, c.a)) return 'own_words';
   if (!rule.context.quotable) return null;
