@@ -139,6 +139,8 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       }
       if (/^(?:場合|際|時|とき|限り)$/.test(s)) return 'condition';
       if (PERSON.has(s)) return 'requirement';
+      // 〜を行ったうえで決定します: a step before the next one, planned, not something already done.
+      if (/^(?:上|うえ|後|あと)$/.test(s) && /^(?:で|に|、)/.test(next?.surface ?? '')) return 'unknown';
       if (/^(?:予定|つもり|よう|はず|ため|次第|旨|等|など|上|後|前|間|方法)$/.test(s)) return past ? 'narration' : 'unknown';
       return 'attributive';
     }
@@ -248,6 +250,8 @@ export function readTool(tokens: Token[], last: number): Reading {
     }
     // A verbal noun of talking or working right after the tool is its predicate (LINE追加して, LINE連携).
     if (t.pos === '名詞' && classify(t.surface) !== 'unknown') break;
+    // A line break ends a list item: the next item (・身分証の画像, ※個人情報を扱う…) is not its phrase.
+    if (isSpace(t) && t.surface.includes('\n')) break;
     if (isNoun(t) || isSpace(t) || isPrefix(t) || (t.pos === '記号' && /^[・/／×&＆、,）)]$/.test(t.surface)) || (t.pos === '助詞' && /^(?:や|か|と|など|とか|等)$/.test(t.surface) && tokens[k + 1] && isNoun(tokens[k + 1] as Token))) {
       k += 1;
       continue;

@@ -173,9 +173,9 @@ const ASKS = /(?:ください|下さい|お願い)/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
 const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない|るーる|規約|がいどらいん|注意事項)/;
-const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳])\s?/;
+export const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳❶-❿➀-➉])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
-const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
+export const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
 const MAX_LINES = 400;
 const LABEL_LINE = /^\s*([^\s:：]{2,8})\s?[:：]\s?\S/;
 
@@ -250,7 +250,11 @@ export function isRuleList(fold: string, rules: RuleSet): boolean {
 /** One line of a pasted chat log: who spoke, and where the line is in the folded text. */
 export interface ChatTurn {
   speaker: string;
+  /** The speaker's label as written (クライアント（山田）：, 2026/02/03 17:10 あなた). */
+  label: string;
   start: number;
+  /** Where the speaker's words start. */
+  body: number;
   end: number;
 }
 
@@ -264,6 +268,12 @@ const MAX_TURNS = 200;
 const SPEECH_LINE = /^\s{0,3}([^「『\n:：\d\s][^「『\n:：]{0,13}?)\s?[「『][^」』\n]{2,}[」』]\s?$/;
 // A speaker and a time alone on a line (クライアント 14:00), their words on the next line.
 const HEADER_LINE = /^\s{0,3}([^\s:：\d【】[\]][^\s:：【】[\]]{0,11})\s+\d{1,2}[:：]\d{2}\s*$/;
+// The same with the date and time first, as message screens show it: 2026/02/03 17:10 クライアント 野口.
+const TIME_FIRST_HEADER = /^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,2}日?\s?(?:[（(][^)）\n]{1,3}[)）])?\s{0,2})?\d{1,2}[:：]\d{2}\s+([^\s:：\d【】[\]][^\n:：【】[\]「」]{0,20}?)\s*$/;
+// A role alone on a line (購入者 maki, 出品者, あなた), the words on the next line.
+const ROLE_HEADER = /^\s{0,3}((?:購入者|出品者|くらいあんと|わーかー|発注者|受注者|依頼者|あなた|自分|私)(?:\s?[（(][^)）\n]{1,12}[)）]|\s[^\s:：「」]{1,16})?)\s*$/;
+// A date and time before a speaker label: 11:20 担当：高木, 2026/11/03 14:02 佐藤：….
+const TIME_PREFIX = /^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,2}日?\s?(?:[（(][^)）\n]{1,3}[)）])?\s{0,2})?\d{1,2}[:：]\d{2}\s+/;
 
 /**
  * The turns of a chat log with free-form speaker names: at least three labelled lines, at least two
@@ -275,14 +285,19 @@ export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
   const all = fold.split('\n', MAX_LINES);
   for (let i = 0; i < all.length; i++) {
     const line = all[i] as string;
-    const m = SPEAKER_LINE.exec(line) ?? BRACKET_SPEAKER_LINE.exec(line) ?? SPEECH_LINE.exec(line);
-    const header = m ? null : HEADER_LINE.exec(line);
+    const header = HEADER_LINE.exec(line) ?? TIME_FIRST_HEADER.exec(line) ?? ROLE_HEADER.exec(line);
+    const pre = header ? null : TIME_PREFIX.exec(line);
+    const rest = pre ? line.slice(pre[0].length) : line;
+    const m = header ? null : (SPEAKER_LINE.exec(rest) ?? BRACKET_SPEAKER_LINE.exec(rest) ?? SPEECH_LINE.exec(rest));
     if (m && !testIn(rules.macro('POSTING_SECTION'), m[1] as string) && turns.length < MAX_TURNS) {
-      turns.push({ speaker: (m[1] as string).replace(/(?:さん|様)$/, '').trim(), start: at, end: at + line.length });
+      const offset = pre ? pre[0].length : 0;
+      // speaker「words」: the words start at the bracket.
+      const body = m[0].endsWith('」') || m[0].endsWith('』') ? offset + (m.index ?? 0) + m[0].search(/[「『]/) : offset + m[0].length;
+      turns.push({ speaker: (m[1] as string).replace(/(?:さん|様)$/, '').trim(), label: line.slice(0, body), start: at, body: at + body, end: at + line.length });
     } else if (header && turns.length < MAX_TURNS && (all[i + 1] ?? '').trim() !== '') {
       // 「クライアント 14:00」 on its own line, the words on the next.
       const next = all[i + 1] as string;
-      turns.push({ speaker: (header[1] as string).replace(/(?:さん|様)$/, ''), start: at, end: at + line.length + 1 + next.length });
+      turns.push({ speaker: (header[1] as string).replace(/(?:さん|様)$/, '').trim(), label: line, start: at, body: at + line.length + 1, end: at + line.length + 1 + next.length });
     }
     at += line.length + 1;
   }

@@ -138,7 +138,9 @@ function buildClean(raw: string): { clean: string; start: number[]; end: number[
       }
       j += s2.length;
     }
-    let norm = cluster.normalize('NFKC');
+    // A circled number alone opens a list item (①応募者に…) and stays as it is; in a run of digits
+    // (⓪⑨⓪-①②③④) it is a digit like any other.
+    let norm = cp >= 0x2460 && cp <= 0x2473 && !digitLike(raw.codePointAt(i - 1) ?? 0) && !digitLike(raw.codePointAt(j) ?? 0) ? cluster : cluster.normalize('NFKC');
     // NFKC turns the ideographic space into a space and ¥ stays; tidy a few look-alikes here.
     norm = norm.replace(/[\u2010-\u2015\u2212\uff70]/g, '-').replace(/[\u3000\u00a0\u2000-\u200a\u202f\u205f]/g, ' ');
     // Curly and double-prime quotes read like 「」: “20代女性限定” quotes a posting the same way.
@@ -148,6 +150,8 @@ function buildClean(raw: string): { clean: string; start: number[]; end: number[
   }
   return { clean: out.join(''), start, end };
 }
+
+const digitLike = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2776 && c <= 0x2793) || c === 0x2d || c === 0x30fc || c === 0xff0d;
 
 function isVoicingOrMarkAt(raw: string, i: number): boolean {
   const c = raw.charCodeAt(i);

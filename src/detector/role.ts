@@ -8,7 +8,7 @@
 // the reason it was set aside.
 import type { Candidate } from './candidates.ts';
 import { classify, isPredicate, lastTokenBefore, moodAfter, readTool, type Reading } from './clause.ts';
-import type { ChatTurn, KindInfo } from './kind.ts';
+import { HEADING, LIST_ITEM, type ChatTurn, type KindInfo } from './kind.ts';
 import type { RuleSet } from './rules.ts';
 import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
 import type { Token } from './tokenizer.ts';
@@ -106,7 +106,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
       let end = close + 1;
       for (;;) {
-        const m = /^[、・,や と\s]*[「『][^「」『』]{0,40}[」』]/.exec(fold.slice(end, end + 60));
+        const m = /^(?:[、・,や と\s]|[(（]?\d{1,2}[)）.．]?)*[「『][^「」『』]{0,40}[」』]/.exec(fold.slice(end, end + 60));
         if (!m) break;
         end += m[0].length;
       }
@@ -172,7 +172,7 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
 }
 
 // The label of a worker's line: ワーカー, 受注者, 出品者 (coconala's seller), ランサー, 私/自分.
-const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|^\s*(?:\[[^\]\n]{1,12}\]\s?)?(?:私|自分|わたし)(?![^\s:：]))/;
+const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|(?:^|\s)(?:\[[^\]\n]{1,12}\]\s?)?(?:私|自分|わたし|あなた)(?![^\s:：]))/;
 // A client's label, which wins when a line names both (「クライアント（私の担当）」 is still the client).
 const CLIENT_LABEL = /(?:くらいあんと|発注者|依頼者|購入者|担当|pm|社長|採用)/;
 
@@ -182,9 +182,8 @@ function inWorkerTurn(rc: RoleContext, pos: number): boolean {
   if (!turns) return false;
   const turn = turns.find((t) => t.start <= pos && pos <= t.end);
   if (!turn) return false;
-  const line = rc.view.fold.slice(turn.start, turn.end);
-  const label = line.slice(0, Math.max(0, line.search(/[:：】\]]/) + (/^\s*[【[]/.test(line) ? 1 : 0)));
-  if (label === '' || pos - turn.start <= label.length) return false;
+  const { label } = turn;
+  if (label.trim() === '' || pos < turn.body) return false;
   return WORKER_LABEL.test(label) && !CLIENT_LABEL.test(label);
 }
 
@@ -290,7 +289,7 @@ function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
 }
 
 // A sentence that asks whether something is risky: words a client asking for it would not use.
-const RISK_QUESTION = /(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
+const RISK_QUESTION = /(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導|(?:通話|面談|取引|誘導|違反|対象)(?:に|と)(?:入り|入る|含まれ|あたり|当たり|なり|みなされ)(?:ます)?)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
 // The words after a cue say it was received: 「…送れって言われた」「…おいでって来た」.
 const RETOLD_AFTER = /^[^。?？\n]{0,40}?(?:って|と)(?:言われ|来|き|頼まれ|求められ|迫られ|誘われ|書いて)/;
 
@@ -308,12 +307,15 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
   // (「メールでのやり取りも危ないんでしょうか？」). Their account of what happened still counts: a cue whose
   // own words carry the fact (「申請とかは特に来てない」), or words before って言われ (「身分証の写真送れって
   // 言われたんだけど普通？」), which are what was received.
-  if (rule.context.negatable && outsideQuotes(fold, c.a, c.b)) {
+  // A cue that ends outside the quotes (「Zoom」ってあるけど、これも契約前の通話…) is the asker's too.
+  if (rule.context.negatable && outsideQuotes(fold, Math.max(c.a, c.b - 1), c.b)) {
     const s = sentenceAt(rc.view, c.sIdx);
     const sentence = fold.slice(s.start, s.end);
     const asks = (shortQuestion && /[?？]\s?$/.test(sentence.trim())) || RISK_QUESTION.test(sentence);
     if (asks && !RETOLD_AFTER.test(fold.slice(c.b, s.end))) return 'description';
   }
+  // The asker quotes their own words (「お電話の方が早いですか？」と聞いたら…): not what they received.
+  if (rc.kind.receivedAsk && ownQuoteAsked(rc.view, c.a, c.b)) return 'own_words';
   // A user's own one-line question about the rules (「PayPayで報酬受け取れる案件ってあるんですか？」).
   if (rc.kind.ownQuestion) return 'description';
   // In a chat log, the worker's own lines (「メールアドレスを申請画面に記載しました」) ask nothing of them.
@@ -328,6 +330,17 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
 }
 
 const SHORT_QUESTION = 240;
+
+// After a quote, the asker's own act of saying it: と聞いたら, と提案しました, と返したら (not と送ってきた).
+const OWN_SAYING = /^[」』]\s?(?:って|と)\s?(?:(?:私|自分|こちら)(?:から|が)\s?)?(?:聞い|きい|尋ね|たずね|提案し|返し|返信し|伝え|お伝えし|お願いし|送っ(?!て(?:き|く))|打診し|確認し)(?:た|て|ま)/;
+
+/** The span lies inside a quote that the asker says they said themselves. */
+function ownQuoteAsked(view: TextView, a: number, b: number): boolean {
+  for (const [open, close] of view.quotes) {
+    if (open < a && close >= b) return OWN_SAYING.test(view.fold.slice(close, close + 24));
+  }
+  return false;
+}
 
 /** The text quotes something (「…」 or 『…』) and the span [a, b) lies outside every quote. */
 function outsideQuotes(fold: string, a: number, b: number): boolean {
@@ -403,6 +416,41 @@ export function assessRole(rc: RoleContext, c: Candidate): RoleDecision {
   return { drop, requirement: !drop && reading.value?.mood === 'requirement' };
 }
 
+const LIST_SCAN = 16;
+
+/** The nearest heading above the cue (【…】, ■…) names content to print or publish. */
+function underContentHeading(rc: RoleContext, at: number): boolean {
+  const { fold } = rc.view;
+  let end = fold.lastIndexOf('\n', at - 1);
+  for (let k = 0; k < LIST_SCAN && end > 0; k++) {
+    const start = fold.lastIndexOf('\n', end - 1) + 1;
+    const line = fold.slice(start, end);
+    end = start - 1;
+    if (HEADING.test(line)) return testIn(rc.rules.macro('CONTENT_HEADING'), line);
+  }
+  return false;
+}
+
+/**
+ * Is the cue an item of a list that a line above denies as a whole? 「当社は以下を行いません。
+ * ・身分証の提出をお願いすること ・外部での報酬の支払い」: every item is something the writer will not do.
+ */
+export function listDenied(rc: RoleContext, at: number): boolean {
+  const { fold } = rc.view;
+  const lineStart = fold.lastIndexOf('\n', at - 1) + 1;
+  const first = fold.slice(lineStart, fold.indexOf('\n', lineStart) < 0 ? undefined : fold.indexOf('\n', lineStart));
+  if (!LIST_ITEM.test(first)) return false;
+  let end = lineStart - 1;
+  for (let k = 0; k < LIST_SCAN && end > 0; k++) {
+    const start = fold.lastIndexOf('\n', end - 1) + 1;
+    const line = fold.slice(start, end);
+    end = start - 1;
+    if (line.trim() === '' || LIST_ITEM.test(line)) continue;
+    return testIn(rc.rules.macro('LIST_DENIAL_HEAD'), line);
+  }
+  return false;
+}
+
 /** The cue's role in its clause (channel or work) and the request's mood (asked or negated). */
 function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null }): Mitigation['reason'] | null {
   const { rule } = c;
@@ -418,9 +466,12 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
   tokenizeRange(rc.view, c.sIdx, c.a);
   if (c.cueEnd !== null && stage !== 'none' && toolHeadsCompound(rc.view, c.sIdx, c.cueEnd)) return 'tool_is_work';
   if ((toolRule || rule.category === 'off_platform_payment') && carriesOwnTraffic(rc, c)) return 'own_traffic';
+  // Under 「■掲載内容」「【チラシに入れる情報】」 the shop's phone number and LINE QR are what gets printed.
+  if (toolRule && underContentHeading(rc, c.a)) return 'tool_is_work';
   if (rule.context.negatable) {
     const from = c.cueEnd ?? c.b;
     if (negatedAfter(rc.view, sentenceIndexAt(rc.view.sentences, Math.max(c.a, from - 1)), from, c.a)) return 'negated';
+    if (listDenied(rc, c.a)) return 'negated';
   }
   // 「社内のやり取りはSlackでしているので」「チーム内ではDiscordを使ってますが」: how the client's own
   // people talk, in a sentence that asks the reader nothing.
@@ -428,6 +479,8 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
     const s = sentenceAt(rc.view, c.sIdx);
     const sentence = rc.view.fold.slice(s.start, s.end);
     if (INTERNAL.test(sentence) && !ASKS_READER.test(sentence)) return 'description';
+    // 「（ワーカーさんが参加する必要はありません）」: the reader is told they need not join.
+    if (testIn(rc.rules.macro('READER_EXEMPT'), sentence)) return 'negated';
     // 「Zoomで打ち合わせしたいんですが、どういう手順を踏めばいいですか？」: a question about the procedure.
     if (PROCEDURE_QUESTION.test(sentence)) return 'description';
   }

@@ -1,0 +1,151 @@
+// More mistakes seen on new writers' sets (a company's list of what it will not do, circled-number
+// rule lists, message-screen chat exports with the time first, print content under a heading, the
+// asker quoting their own words, warnings about starting before 仮払い), each fixed as a mechanism
+// and tested here in our own wording, with the variant that must still be flagged.
+import { describe, expect, it } from 'vitest';
+import { check, expectAtLeast, expectLevel, expectQuiet, useSharedEngine } from '../helpers/verdicts.ts';
+
+useSharedEngine();
+
+describe('a line that denies a whole list covers every item of it', () => {
+  it.each([
+    ['行いません over a list', '弊社は、登録ワーカーの皆さまに次のことを一切行いません。\n・LINEなど外部ツールへの招待\n・報酬の銀行口座への直接のお支払い\n・身分証の画像の提出のお願い\nご不明な点はメッセージでどうぞ。'],
+    ['a heading that names what is never asked', '【当社がお願いしないこと】\n・サイトの外での契約\n・登録料や教材費のお支払い\n・マイナンバーの提出'],
+  ])('%s', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it('a list introduced as something to send is still a request', () => {
+    expectAtLeast('応募の際は以下の情報をお送りください。\n・LINEのID\n・身分証の画像\n・生年月日', 'high');
+  });
+});
+
+describe('circled numbers open list items, and still read as digits inside a number', () => {
+  it('a board standard with ①② items is a rule text', () => {
+    const v = expectQuiet('募集の掲載基準\n次に当てはまる募集は掲載いたしません。\n①契約前にビデオ通話での面接を求めるもの\n②外部チャットへの登録を応募の条件にするもの\n③根拠のない高収入をうたうもの');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('a phone number written in circled digits is still a phone number', () => {
+    expectAtLeast('ご連絡は⓪⑧⓪-①②③④-⑤⑥⑦⑧までお電話ください', 'high');
+  });
+});
+
+describe('questions: what the asker says they said, and what they say they saw', () => {
+  it('the asker quoting their own question to the client is not a request received', () => {
+    expectQuiet('依頼者さんに「Zoomでお話しした方が早いですか？」と聞いてみたら「メッセージで十分です」と返ってきました。この対応で問題ないですよね？');
+  });
+
+  it('a posting retold without brackets (って書いてある募集) is judged on what it asks', () => {
+    expectAtLeast('20代女性のみで、応募のときに全身写真を送ってって書いてある募集を見つけたんですが、応募しても平気ですか？', 'medium');
+  });
+
+  it('a client quoted and cut short with 「…」と。 is a retold request', () => {
+    const v = expectAtLeast('契約はできたんですが、依頼者が「仮払いは月末になります。急ぎなので先に2本書いてください」と。書き始めていいんでしょうか？', 'medium');
+    expect(v.kind).toBe('question');
+  });
+
+  it('a classification question about a tool that is only the work asks for nothing', () => {
+    expectQuiet('Google Meetの録画から字幕を作る仕事を見つけました。説明に「Meet」と出てきますが、これも契約前の通話にあたりますか？');
+  });
+
+  it("a friend's story told to the end is a story, not a question", () => {
+    expectQuiet('友人の話です。海外の依頼者から「報酬はビットコインで送る」と言われ、サイトの外で作業を続けたそうです。最後に受け取りには手数料が必要だと言われて、結局気づいたとのことでした。');
+  });
+
+  it('a short social post about a kind of scam posting is a warning', () => {
+    expectQuiet('「学生限定・スマホで日給3万」みたいな募集、まだ流れてくるね。応募すると登録料とか言われるやつだから、みんな気をつけて');
+  });
+});
+
+describe('chat logs copied from message screens', () => {
+  const refusedThenBackedOff =
+    '2026/03/10 09:12 クライアント 田中\nご応募どうも！細かい話はLINEでできたら楽なんですが、どうでしょう？\n2026/03/10 09:30 あなた\n申し訳ありません、契約と仮払いまではこちらのメッセージでお願いします。\n2026/03/10 09:41 クライアント 田中\n失礼しました、ではこちらで進めますね。';
+
+  it('date and time first, then the speaker: the refusal and the back-off are read', () => {
+    const v = expectQuiet(refusedThenBackedOff);
+    expect(v.kind).toBe('chat');
+  });
+
+  it('the same log where the client pushes again is flagged', () => {
+    expectAtLeast(refusedThenBackedOff.replace('失礼しました、ではこちらで進めますね。', 'LINEの方が早いので、やっぱりLINEでお願いします。ID送りますね'), 'medium');
+  });
+
+  it('a role alone on a line (購入者 / 出品者) is a speaker; the seller citing the rules declines', () => {
+    expectQuiet('購入者 ひろ\n細かいところを相談したいので、メアドを教えてもらえますか？\n出品者 きなこ工房\nありがとうございます。ココナラの規約で連絡先の交換ができないため、トークルームでご相談ください。\n購入者 ひろ\nそうなんですね、ではこちらで。', { platform: 'coconala' });
+  });
+
+  it('the time before a labelled line (11:20 担当：…) keeps the label', () => {
+    const v = check('11:20 担当：ご応募ありがとうございます\n11:25 ワーカー：よろしくお願いします\n11:31 担当：うちは申請なしでやってますので、Chatworkに参加してください');
+    expect(v.kind).toBe('chat');
+    expect(v.findings.map((f) => f.rule)).toContain('contact.route_skipped');
+  });
+});
+
+describe('contact details that are the content of the work', () => {
+  it('a phone number and a LINE QR under a 「記載内容」 heading are what gets printed', () => {
+    expectQuiet('【ショップカードのデザイン】\n\n■記載内容\n・店名とロゴ\n・電話：06-4321-8765（11時〜19時）\n・LINE公式アカウントの友だち追加QR\n\n■報酬\n15,000円');
+  });
+
+  it('a corrected phone number for the site footer is content', () => {
+    expectQuiet('サイト下部の電話番号が1桁違っていました（正：045-321-7788）。お手数ですが本日中に差し替えをお願いできますか。');
+  });
+
+  it('a link the client wants placed in the design (を入れてください) is content', () => {
+    expectQuiet('契約ありがとうございます。ポスターの右下に、当店のLINE公式の友だち追加URL（https://lin.ee/abc1234）を入れてください。');
+  });
+
+  it('the same link given for the reader to add is still a link to join', () => {
+    expectAtLeast('ご応募ありがとうございます。詳しいお仕事の説明はこちらで行います。https://lin.ee/abc1234 から追加してください。', 'high');
+  });
+
+  it('an IP phone lent for outbound calls is the work equipment', () => {
+    expectQuiet('【テレアポ】\n■業務内容\n・法人リストへの架電\n■必要なもの\n・ヘッドセット\n・架電はクラウド型のIP電話（アカウント貸与）を使用します');
+  });
+});
+
+describe('the reader is told a tool is not for them, or the platform keeps the work inside', () => {
+  it('a team chat the worker need not join', () => {
+    expectQuiet('完成したシフト表は、店のスタッフが使っているLINEグループで共有する予定です（ワーカーさんが参加する必要はありません）。');
+  });
+
+  it("the platform's own time-card app", () => {
+    expectQuiet('時間単価でのご契約ありがとうございます。稼働時間はランサーズのタイムカード機能で記録するため、公式アプリのインストールをお願いします。');
+  });
+
+  it('meeting minutes kept here later are not the job hidden', () => {
+    expectQuiet('仮払い済みです。打ち合わせの内容は、あとでこちらのメッセージにまとめておきますね。');
+  });
+
+  it('details promised later on LINE still are', () => {
+    expectAtLeast('詳しい内容は、あとでLINEでお伝えします。', 'medium');
+  });
+});
+
+describe('stage: a condition about 仮払い is not a statement that it happened', () => {
+  const posting =
+    '【記事作成】美容メディアのライター募集\n\n■業務内容\n・1記事4,000字の執筆\n\n■選考の流れ\n1. ご応募\n2. Zoomで30分ほどのオンライン面談\n3. テストライティング（有償）\n4. 本契約\n\n■その他\n・テストライティングは仮払い完了後にご着手ください';
+
+  it('a posting whose pre-contract interview sits beside 「仮払い完了後に着手」 stays medium', () => {
+    expectLevel(posting, 'medium');
+  });
+
+  it('a planned interview step (面談を行ったうえで決定) is a pre-contract call', () => {
+    expectLevel('【LINE公式アカウント構築】\n＜依頼内容＞\n・リッチメニューの作成\n＜予算＞\n5万円\n＜選考＞\nご提案の中から、Zoomで面談を行ったうえで依頼先を決めます。', 'medium');
+  });
+
+  it.each([
+    ['a warning about what happens', '仮払い前に着手した場合、報酬が支払われないことがあります。'],
+    ['work before 仮払い is not paid', 'ご契約ありがとうございます。仮払い前の作業分はお支払いの対象外になりますので、ご注意ください。'],
+  ])('%s is not pressure', (_name, text) => {
+    expectQuiet(text);
+  });
+
+  it('asking to start before 仮払い still is', () => {
+    expectAtLeast('仮払い前ですが、先に作業を始めてもらえますか？', 'medium');
+  });
+
+  it('a client who skips the application in plain words is flagged after the contract too', () => {
+    expectAtLeast('契約ありがとうございます。うちはいつも申請なしでやってますので、Chatworkに参加をお願いします。', 'medium');
+  });
+});
