@@ -3,6 +3,7 @@
 // requires, requiresAfter, unless…). Whether a candidate is really a request of the reader is
 // decided later, one candidate at a time (role.ts), so a disclaimer that negates the first mention
 // of a tool cannot hide a plain request further on.
+import { headingAbove } from './kind.ts';
 import { foldSpanToClean, type NormalizedText } from './normalize.ts';
 import type { CompiledRule } from './rules.ts';
 import { clauseEnd, clauseStart, matchEndIn, sentenceAt, sentenceIndexAt, testIn, type TextView } from './text.ts';
@@ -77,6 +78,12 @@ const anyPattern = (): boolean => true;
  * caller stops pulling once a candidate counts, so a rule whose first match holds costs one scan.
  * `mayMatch` says which patterns can match the text at all (prefilter.ts); the others are not run.
  */
+function underHeading(fold: string, at: number, headings: RegExp[]): boolean {
+  if (headings.length === 0) return false;
+  const heading = headingAbove(fold, at);
+  return heading !== null && headings.some((r) => testIn(r, heading));
+}
+
 export function* ruleCandidates(
   view: TextView,
   rule: CompiledRule,
@@ -138,7 +145,7 @@ export function* ruleCandidates(
         continue;
       }
       textExcluded ??= ctx.unlessText.some((r) => testIn(r, fold));
-      if (textExcluded) {
+      if (textExcluded && !underHeading(fold, a, ctx.textExceptUnder)) {
         drop(cand, 'tool_is_work');
         continue;
       }

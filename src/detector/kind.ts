@@ -175,6 +175,18 @@ const ASKS = /(?:ください|下さい|お願い)/;
 const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない|るーる|規約|がいどらいん|注意事項)/;
 export const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳❶-❿➀-➉])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
+/** The nearest heading line (【…】, ■…) above `at`, within a few lines, or null. */
+export function headingAbove(fold: string, at: number, maxLines = 16): string | null {
+  let end = fold.lastIndexOf('\n', at - 1);
+  for (let k = 0; k < maxLines && end > 0; k++) {
+    const start = fold.lastIndexOf('\n', end - 1) + 1;
+    const line = fold.slice(start, end);
+    end = start - 1;
+    if (HEADING.test(line)) return line;
+  }
+  return null;
+}
+
 export const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
 const MAX_LINES = 400;
 const LABEL_LINE = /^\s*([^\s:：]{2,8})\s?[:：]\s?\S/;

@@ -8,7 +8,7 @@
 // the reason it was set aside.
 import type { Candidate } from './candidates.ts';
 import { classify, isPredicate, lastTokenBefore, moodAfter, readTool, type Reading } from './clause.ts';
-import { HEADING, LIST_ITEM, type ChatTurn, type KindInfo } from './kind.ts';
+import { headingAbove, LIST_ITEM, type ChatTurn, type KindInfo } from './kind.ts';
 import type { RuleSet } from './rules.ts';
 import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
 import type { Token } from './tokenizer.ts';
@@ -116,6 +116,14 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる)/.test(after)) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
     }
+  }
+  // A list of examples in brackets (違反の種類（例：外部ツールへの誘導、個人情報の要求、費用の請求）)
+  // names kinds of things; it asks for none of them.
+  const exOpen = fold.lastIndexOf('(例', a); // the fold reads （ as (
+  if (exOpen >= 0 && a - exOpen <= 60) {
+    const close = fold.slice(exOpen, exOpen + 90).indexOf(')');
+    const inside = close > 0 ? fold.slice(exOpen, exOpen + close) : '';
+    if (close > 0 && exOpen + close >= b && /^\(例(?:えば)?[:：、]?/.test(inside) && (inside.match(/[、,・]/g) ?? []).length >= 2) return true;
   }
   // Reported speech without brackets: 「LINEに誘導されたら」「Zoom面談を求められた場合」.
   const s = sentenceAt(view, sIdx);
@@ -420,15 +428,8 @@ const LIST_SCAN = 16;
 
 /** The nearest heading above the cue (【…】, ■…) names content to print or publish. */
 function underContentHeading(rc: RoleContext, at: number): boolean {
-  const { fold } = rc.view;
-  let end = fold.lastIndexOf('\n', at - 1);
-  for (let k = 0; k < LIST_SCAN && end > 0; k++) {
-    const start = fold.lastIndexOf('\n', end - 1) + 1;
-    const line = fold.slice(start, end);
-    end = start - 1;
-    if (HEADING.test(line)) return testIn(rc.rules.macro('CONTENT_HEADING'), line);
-  }
-  return false;
+  const heading = headingAbove(rc.view.fold, at, LIST_SCAN);
+  return heading !== null && testIn(rc.rules.macro('CONTENT_HEADING'), heading);
 }
 
 /**

@@ -31,6 +31,11 @@ const ContextSchema = z
     unlessBefore: z.array(z.string().min(1)).default([]),
     /** Any of these anywhere in the text drops the finding (a posting whose deliverable is a form). */
     unlessText: z.array(z.string().min(1)).default([]),
+    /**
+     * unlessText does not excuse a cue under a heading matching one of these: in a data-entry
+     * posting, the items listed under 【応募時にご記入いただく事項】 are asked of the applicant.
+     */
+    textExceptUnder: z.array(z.string().min(1)).default([]),
     /** A negation or prohibition in the same clause after the cue drops it (行いません, 不要です). */
     negatable: z.boolean().default(true),
     /** A cue inside 「…」 that the sentence reports or warns about is not a request. */
@@ -114,13 +119,14 @@ export type RuleSpec = z.infer<typeof RuleSchema>;
 type ContextSpec = z.infer<typeof ContextSchema>;
 
 export interface CompiledContext
-  extends Omit<ContextSpec, 'requires' | 'requiresAfter' | 'unless' | 'unlessAfter' | 'unlessBefore' | 'unlessText'> {
+  extends Omit<ContextSpec, 'requires' | 'requiresAfter' | 'unless' | 'unlessAfter' | 'unlessBefore' | 'unlessText' | 'textExceptUnder'> {
   requires: RegExp[];
   requiresAfter: RegExp[];
   unless: RegExp[];
   unlessAfter: RegExp[];
   unlessBefore: RegExp[];
   unlessText: RegExp[];
+  textExceptUnder: RegExp[];
 }
 
 export interface CompiledRule {
@@ -287,6 +293,7 @@ export function loadRules(opts: LoadOptions = {}): RuleSet {
           unlessAfter: c('context.unlessAfter', r.context.unlessAfter),
           unlessBefore: c('context.unlessBefore', r.context.unlessBefore),
           unlessText: c('context.unlessText', r.context.unlessText),
+          textExceptUnder: c('context.textExceptUnder', r.context.textExceptUnder),
         },
         examples: { hit: r.examples.hit.map(exampleText), miss: r.examples.miss.map(exampleText) },
         exampleOptions: { hit: r.examples.hit.map(exampleOptions), miss: r.examples.miss.map(exampleOptions) },

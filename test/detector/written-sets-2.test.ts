@@ -149,3 +149,30 @@ describe('stage: a condition about 仮払い is not a statement that it happened
     expectAtLeast('契約ありがとうございます。うちはいつも申請なしでやってますので、Chatworkに参加をお願いします。', 'medium');
   });
 });
+
+describe('more shapes from the same sets', () => {
+  it('offering to swap phone numbers asks for the reader’s number', () => {
+    expectAtLeast('当日の連絡用に、携帯の番号を交換しておきませんか？', 'high');
+  });
+
+  it('the same swap through the official application is allowed', () => {
+    expectQuiet('仮払いありがとうございます。撮影当日の連絡用に携帯番号を交換しておきたいので、サービス外連絡申請を出しました。よろしければ承認をお願いします。');
+  });
+
+  it('a do-and-don’t guide titled 「出していい情報・ダメな情報」 is an article', () => {
+    const v = expectQuiet('プロフィールに書いていい情報・ダメな情報\n\n書いてOK：得意ジャンル、対応時間、ポートフォリオのURL\n注意：本名（必要なときだけ）\n書かない：住所、電話番号、生年月日、口座番号');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('kinds of violation given as examples in brackets are not requests', () => {
+    expectQuiet('通報のしかた\n1. 相手のプロフィールを開きます\n2. 「通報」を押し、理由（例：外部サイトへの登録の誘導、身分証の要求、手数料の請求）を選びます\n3. 状況を書いて送信します');
+  });
+
+  it('a data-entry posting still asks applicants for what its application section lists', () => {
+    expectAtLeast('【データ入力】アンケート用紙の入力作業\n\n【業務内容】\n紙のアンケートに書かれた氏名・住所・電話番号をExcelに入力する作業です。\n\n【応募時にお送りいただくもの】\n・お名前（フルネーム）\n・ご住所\n・生年月日\n・身分証の画像', 'medium');
+  });
+
+  it('the same posting without such a section is the work itself', () => {
+    expectQuiet('【データ入力】アンケート用紙の入力作業\n\n【業務内容】\n紙のアンケートに書かれた氏名・住所・電話番号をExcelに入力する作業です。\n\n【報酬】\n1件20円');
+  });
+});
