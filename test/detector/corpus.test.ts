@@ -66,6 +66,9 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   ax: { recall: 0.95, fpr: 0.03 },
   ay: { recall: 0.95, fpr: 0.04 },
   az: { recall: 0.95, fpr: 0.06 },
+  bm: { recall: 0.98, fpr: 0.01 },
+  bn: { recall: 0.97, fpr: 0.02 },
+  bo: { recall: 0.98, fpr: 0.01 },
 };
 const written = new Map<string, EvalResult>();
 
