@@ -185,6 +185,9 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       if (/^(?:くださる|下さる|いただく|頂く|いただける|頂ける|もらう|もらえる|くれる|願う|ちょうだい)$/.test(b)) {
         // いただきました / くれました: narration of something done, not a request.
         const rest = tokens.slice(j + 1, j + 3).map((x) => x.baseForm).join('');
+        // 書いていただいていましたが: something the reader did, told back.
+        const told = tokens.slice(j + 1, j + 6).map((x) => x.surface).join('');
+        if (/^(?:て|で)(?:い|おり|お)(?:まし)?た(?!い)/.test(told)) return 'narration';
         if (/^(?:ます)?た/.test(rest) && !/^(?:ます)?たい/.test(rest)) {
           // 追加してくれたユーザー: a relative clause describing someone, not a request.
           const after = tokens[j + (rest.startsWith('ます') ? 3 : 2)];

@@ -127,7 +127,7 @@ export function stageAdjust(
   if (kind === 'work') return st.stage === 'after_escrow' ? { weight: 0, reason: 'after_escrow' } : { weight };
   if (kind === 'coconala_mention') {
     // On coconala any outside tool is off limits, unless the text itself declines it.
-    if (st.platform !== 'coconala' || testIn(rules.macro('OWN_REPLY'), fold)) return { weight };
+    if (st.platform !== 'coconala' || testIn(rules.macro('OWN_REPLY'), fold) || testIn(rules.macro('OUTSIDE_DECLINED'), fold)) return { weight };
     return { weight: Math.max(weight, LEVEL_THRESHOLDS.medium + 0.5) };
   }
   if (kind === 'unescrowed') {

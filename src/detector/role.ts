@@ -112,6 +112,8 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       }
       const after = fold.slice(end, end + 12);
       if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|が(?:書いて|書かれて|あったら|来たら|届いたら)|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
+      // 「…」は、どのサイトでもアウトです: the quote is judged, not made.
+      if (/^\s*(?:は|も)[、,]?[^。\n「」]{0,24}?(?:あうと|ng|だめ|違反|禁止|危険|詐欺|要注意|注意)/.test(fold.slice(end, end + 40))) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
       if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる)/.test(after)) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
@@ -499,6 +501,14 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
       // user quotes it to ask about it).
       const s = sentenceAt(rc.view, c.sIdx);
       if (INTERNAL.test(rc.view.fold.slice(s.start, s.end))) return 'description';
+    }
+    // 「普段はChatworkで指示を出すことが多いのですが、今回はメッセージだけで進めます」: the tool is named
+    // in the same sentence that keeps the work here.
+    if (toolRule && reading.mood !== 'request' && reading.mood !== 'requirement') {
+      const s = sentenceAt(rc.view, c.sIdx);
+      const rest = rc.view.fold.slice(c.b, s.end);
+      // …but only across a contrast (〜ですが、今回は…): 「やり取りはSlackで行い、契約はサイト上で」 splits the work.
+      if (/(?:が|けど|けれど|ものの)[、,]/.test(rest) && (testIn(rc.rules.macro('KEEP_HERE'), rest) || testIn(rc.rules.macro('OUTSIDE_DECLINED'), rest))) return 'description';
     }
     if (toolRule && (reading.mood === 'habitual' || reading.mood === 'offer' || reading.mood === 'narration')) {
       // 「当選者へのDM送付はお店のスタッフが行います」「社内ツールをChatworkからSlackへ移行します」:

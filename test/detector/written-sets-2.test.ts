@@ -176,3 +176,76 @@ describe('more shapes from the same sets', () => {
     expectQuiet('【データ入力】アンケート用紙の入力作業\n\n【業務内容】\n紙のアンケートに書かれた氏名・住所・電話番号をExcelに入力する作業です。\n\n【報酬】\n1件20円');
   });
 });
+
+describe('coconala: tools that are the work, and texts that keep everything inside', () => {
+  const coconala = { platform: 'coconala' } as const;
+
+  it('a seller profile that lists tool work and declines outside contact stays quiet', () => {
+    expectQuiet('はじめまして、動画編集の森です。\n\n【対応できること】\n・YouTube動画のカット編集\n・Zoomセミナー録画の編集\n・LINE公式のリッチメニュー画像\n\n【ご連絡について】\n・お電話やLINEなど、ココナラ外でのご連絡は行っておりません', coconala);
+  });
+
+  it('a fix to a Discord bot is the work', () => {
+    expectQuiet('購入者：Discordの埋め込みメッセージの色を緑にできますか？\n出品者：変更しました。Botを再起動してご確認ください\n購入者：確認できました、ありがとうございます', coconala);
+  });
+
+  it("the shop's own account handle named as the work's object", () => {
+    expectQuiet('購入者：来月の投稿案ありがとうございます！\n出品者：どういたしまして。修正があればお知らせください\n購入者：お店のアカウント @mori_bakery のプロフィール文も直してもらえますか？', coconala);
+  });
+
+  it('an error notice by mail that the system sends to the client is its own traffic', () => {
+    expectQuiet('依頼者：スプレッドシートの自動集計、動きました！\n依頼者：エラー時はメールで飛ぶようにできますか？送信先は弊社の管理者アドレスです\n出品者：できます。設定しておきますね', coconala);
+  });
+
+  it('moving to a tool on coconala is still flagged', () => {
+    expectAtLeast('購入ありがとうございます。細かいやり取りはDiscordでお願いします。サーバーに招待しますね', 'high', coconala);
+  });
+
+  it('an approved application does not cover a tool on coconala', () => {
+    expectAtLeast('申請を承認いただきありがとうございます。今後の細かいやり取りはSlackで行い、契約とお支払いはこれまでどおりサイト上で行います。', 'high', coconala);
+  });
+});
+
+describe('a tool named across a contrast that keeps the work here', () => {
+  it('普段はChatwork…ですが、今回はメッセージだけで', () => {
+    expectQuiet('ご契約ありがとうございます。社外の方とは普段Slackでやり取りすることが多いのですが、今回はクラウドワークスのメッセージだけで進めさせていただきます。');
+  });
+
+  it('a number the buyer wrote, answered by keeping to the talk room', () => {
+    expectQuiet('お電話番号を書いていただいていましたが、恐れ入りますがご連絡はトークルームのみとさせてください。', { platform: 'coconala' });
+  });
+});
+
+describe('small shapes from the Lancers and own-mix sets', () => {
+  it('「外でやりましょ」 moves the work off the site', () => {
+    expectAtLeast('了解です。じゃあ続きは外でやりましょ、評価はちゃんとつけますので一度キャンセルしてもらえます？', 'high');
+  });
+
+  it('a posting that says no proposal through the platform is needed', () => {
+    expectAtLeast('【ロゴ制作】\n飲食店のロゴをお願いします。\nご興味のある方は実績を添えてメールでご連絡ください。ランサーズでのご提案は不要です。', 'high');
+  });
+
+  it('a quoted message followed by 「って…貼られてました」 and 「何だと思います？」 is a question', () => {
+    const v = expectAtLeast('これ何だと思います？\n『ご応募ありがとうございます。お仕事の説明は外部でしますので、下のフォームから登録してください。』\nってリンクが貼られてました。', 'medium');
+    expect(v.kind).toBe('question');
+  });
+
+  it('「…って案件、応募していいと思う？」 is a question about the quote', () => {
+    expectAtLeast('「30代女性のみ・顔写真必須」っていう入力の案件、応募していいと思う？', 'medium');
+  });
+
+  it('a phone-like management number given as a file-name example is not a phone', () => {
+    expectQuiet('納品ファイルの名前の先頭に、社内の管理番号（080-2231-4455）を付けてください。例：080-2231-4455_logo.png');
+  });
+
+  it("the platform's own identity check is where documents go", () => {
+    expectQuiet('本人確認書類（運転免許証など）は、ランサーズの本人確認画面からご提出ください。クライアントに直接送る必要はありません。');
+  });
+
+  it('a titled explainer (…をざっくり解説) is an article', () => {
+    expectQuiet('クラウドワークスの手数料の仕組みをざっくり解説\n\nワーカー側のシステム利用料は報酬から差し引かれます。「高い」と感じる人もいますが、仮払いによる保護やサポートの費用も含まれています。');
+  });
+
+  it('a quote followed by 「は…アウトです」 is a warning about it', () => {
+    expectQuiet('「手数料がもったいないので直接やりませんか」は、どのサイトでもアウトです。払われなくても誰も助けてくれません。');
+  });
+});
