@@ -69,6 +69,9 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   bm: { recall: 0.98, fpr: 0.01 },
   bn: { recall: 0.97, fpr: 0.02 },
   bo: { recall: 0.98, fpr: 0.01 },
+  bs: { recall: 0.98, fpr: 0.02 },
+  bt: { recall: 0.98, fpr: 0.01 },
+  bu: { recall: 0.98, fpr: 0.01 },
 };
 const written = new Map<string, EvalResult>();
 
