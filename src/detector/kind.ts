@@ -145,13 +145,15 @@ const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?
  */
 function titledNotice(fold: string, rules: RuleSet): boolean {
   const { first, next: after, found } = titleLine(fold);
-  if (!found || first.length > 48 || /[。!！]$/.test(first) || ASKS.test(first)) return false;
+  // A title that names the story it tells (…と言われて断った話, 【体験談】…) is still a title.
+  const storyTitle = /(?:た話|の話|体験談|経験談|顛末)\s?$/.test(first) || /^【(?:体験談|経験談)】/.test(first);
+  if (!found || first.length > 48 || /[。!！]$/.test(first) || (ASKS.test(first) && !storyTitle)) return false;
   const next = after ?? 'x';
   // A headline over a body (a news item, a blog post) that is not a job posting.
   const headline = first.length <= 40 && next.trim() === '' && fold.length - first.length >= 100 && !isPosting(fold, rules);
   if (!headline && !testIn(rules.macro('NOTICE_TITLE'), first) && !quotesTerm(first)) return false;
   // 「「LINEで話そう」って来ました」「これって詐欺？」 over a paste: the user's own question.
-  if (['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
+  if (!storyTitle && ['RECEIVED_ASK', 'RECEIVED_STRONG', 'RECEIVED'].some((m) => testIn(rules.macro(m), first))) return false;
   return next.trim() === '' || LIST_ITEM.test(next) || testIn(rules.macro('NOTICE_TITLE'), first);
 }
 

@@ -7,7 +7,7 @@ import type { CompiledRule, RuleSet } from './rules.ts';
 import { LEVEL_THRESHOLDS } from './score.ts';
 import { sentenceAt, testIn, type TextView } from './text.ts';
 import type { Category, Finding, Mitigation, Platform, Stage } from './types.ts';
-import type { KindInfo } from './kind.ts';
+import { LIST_ITEM, type KindInfo } from './kind.ts';
 
 export type StageKind = CompiledRule['context']['stage'];
 
@@ -144,7 +144,15 @@ export function stageAdjust(
   // 「契約・仮払い後」: read only its own sentence for the conditions.
   const own = sentenceAt(view, sIdx);
   const ownSentence = fold.slice(own.start, own.end);
-  const near = kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? ownSentence : nearText(view, sIdx);
+  // A step of a listed flow (・技術面談（Google Meet）) is read on its own line: the next step
+  // (・契約・仮払い後に要件定義MTG) is another meeting.
+  // Notes under it (※…, indented lines) still belong to it.
+  const lineStart = fold.lastIndexOf('\n', own.start) + 1;
+  let lineEnd = fold.indexOf('\n', own.start);
+  while (lineEnd >= 0 && /^(?:\s|※|[(（])/.test(fold.slice(lineEnd + 1, lineEnd + 2))) lineEnd = fold.indexOf('\n', lineEnd + 1);
+  const ownLine = fold.slice(lineStart, lineEnd < 0 ? fold.length : lineEnd);
+  const listStep = kind === 'call' && LIST_ITEM.test(ownLine) && !/^\s*※/.test(ownLine);
+  const near = kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? ownSentence : listStep ? ownLine : nearText(view, sIdx);
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?(?:て)?(?:おき)?ました/.test(fold));

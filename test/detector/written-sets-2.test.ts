@@ -249,3 +249,85 @@ describe('small shapes from the Lancers and own-mix sets', () => {
     expectQuiet('「手数料がもったいないので直接やりませんか」は、どのサイトでもアウトです。払われなくても誰も助けてくれません。');
   });
 });
+
+describe('development work: integrations, builds and credentials are the work', () => {
+  it('sending booking reminders through the WhatsApp API is what gets built', () => {
+    expectQuiet('LINE Messaging API連携（予約リマインド）\n\n予約の前日に、お客様へLINEでリマインドを送信したいです。\n・Messaging APIのプッシュ送信\n・既存の予約DBとの連携');
+  });
+
+  it('a notification to Chatwork is part of the automation', () => {
+    expectQuiet('依頼者：フォームに回答が来たら、シートに転記してSlackに通知、まで自動化したいです\n受注者：承知しました。通知先のチャンネルはご自身で設定できるようにします');
+  });
+
+  it('a shop that takes bookings by phone is describing itself', () => {
+    expectQuiet('【予約システム】\n■概要\n整骨院を2院運営しています。今は電話とLINEで予約を受けていますが、Web予約に切り替えたいです。\n■進め方\nやり取りはすべてクラウドワークスのメッセージで行います。');
+  });
+
+  it('credentials the client put in a file are the client’s own act', () => {
+    expectQuiet('仮払いを確認しました。サーバーのログイン情報は、添付のパスワード付きZIPに入れています。パスワードは別のメッセージでお送りします。');
+  });
+
+  it('a test build installed to check the delivery, with a test account', () => {
+    expectQuiet('ご購入ありがとうございます。完成したアプリのAPKをトークルームに添付しました。DeployGateからインストールして動作確認をお願いします。\n動作確認用のテストアカウント\nID: demo_user02', { platform: 'coconala' });
+  });
+
+  it('a scammer’s app to install is still flagged', () => {
+    expectAtLeast('ご応募ありがとうございます。お仕事の説明は専用アプリで行いますので、下のリンクからアプリをインストールしてください。', 'medium');
+  });
+
+  it('a named offer on the platform (直接ご依頼（指名）) is not a direct deal', () => {
+    expectQuiet('納品ありがとうございました。次の改修も、クラウドワークス上で〇〇さんに直接ご依頼（指名）させていただきますね。');
+  });
+
+  it('contact outside the platform, offered through the official application, is not a direct deal', () => {
+    expectQuiet('日々の連絡はランサーズのメッセージで行います。ランサーズ外での連絡をご希望の場合は、仮払い後に連絡先公開申請を使います。');
+  });
+
+  it('a technical interview listed as a selection step is a pre-contract call even above 「契約・仮払い後にMTG」', () => {
+    expectLevel('【開発者募集】社内ツールの開発\n\n■予算\n30万円\n\n■選考の流れ\n・書類選考\n・技術面談（Zoom、45分）\n・契約・仮払い後にキックオフMTG', 'medium');
+  });
+});
+
+describe('shapes from the side-job and creative sets', () => {
+  it('a housewife-only limit in a simple design job', () => {
+    expectAtLeast('【主婦・ママ限定】手書き風POPのお仕事\n■応募資格\n・主婦の方限定（主夫不可）\n■報酬\n1点700円', 'medium');
+  });
+
+  it('「このまま」 is not a limit', () => {
+    expectQuiet('いただいた原稿はこのままのみ使用し、改変はいたしません。');
+  });
+
+  it('a friend’s case retold with 言われたらしい is a question about it', () => {
+    expectAtLeast('ママ友の話です。「在宅で月5万」っていう募集に応募したら、「公式LINEに登録してください」って言われたらしいです。止めた方がいいですよね？', 'medium');
+  });
+
+  it('a story titled 〜した話 is an article, even when the title retells a request', () => {
+    const v = expectQuiet('【体験談】契約後に「LINEでやり取り必須」と言われて、お断りした話\n\n仮払いのあとで連絡はLINEのみと言われ、悩みました。結局お詫びを添えて契約終了をお願いし、先方も応じてくださいました。');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('a user who refused and was answered 「失礼しました」 retells a settled matter', () => {
+    expectQuiet('LINEで連絡してと言われたので「仮払いまではこちらのメッセージでお願いします」と返しました。そしたら「失礼しました、ではこちらで」と言われました。これで良かったんですよね？');
+  });
+
+  it('a seller who says how she always answers is telling a story', () => {
+    expectQuiet('似顔絵を出品して3年、トークルームで「LINE交換しませんか」と言われたことは何度もあります。私はいつも「規約によりトークルーム内でのやり取りとさせていただいております」と返しています。', { platform: 'coconala' });
+  });
+
+  it('a community server’s numbered rules are a rule text', () => {
+    const v = expectQuiet('#ルール\n1. メンバーへのDMでの営業は禁止です\n2. LINEなど外部への誘導投稿は削除します\n3. 情報商材や投資の勧誘は即BANです');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('how a phone number is read out in a script is part of the script', () => {
+    expectQuiet('【AI電話】案内音声の原稿作成\n・電話番号の読み上げ部分は「（代表番号）」と書いてください\n◆報酬\n12,000円');
+  });
+
+  it('office approval stated for an optional call covers it', () => {
+    expectQuiet('■選考\n本案件はクラウドワークス事務局に契約前の通話について承諾を得ております。ご希望の方とは、ご提案後にZoomで10分ほどお話ししますが、任意です。');
+  });
+
+  it('申請とかはいらない in a chat is a skipped route even when the worker asked for it', () => {
+    expectAtLeast('クライアント：まずChatworkの作業ルームに入ってください\nワーカー：サービス外連絡申請をいただければ検討いたします\nクライアント：申請とかはいらないです。急いでるので先にラフお願いします', 'medium');
+  });
+});
