@@ -83,6 +83,8 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       }
     };
     const findings: Finding[] = [];
+    // Rules whose weight the official route capped (not removed): see step 4.
+    const routeCapped = new Set<string>();
     let ruleMasks: ReturnType<typeof contactMaskRanges> | null = null;
     const ruleText = kind.ruleText;
     const mayMatch = patternFilter.possible(fold);
@@ -121,6 +123,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
         return null;
       }
       if (adjusted.reason) drop(c, adjusted.reason);
+      if (adjusted.reason === 'official_route') routeCapped.add(c.rule.id);
       let weight = adjusted.weight;
       if (ruleText && weight > STAGE_CAP.after_escrow) {
         // A blog post or a warning that lists scam phrases: informative, not a request.
@@ -160,7 +163,10 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
 
     // 4. Score and level.
     const scored = scoreFindings(findings, rules);
-    let score = scored.score;
+    // Under the official route the cues it covers are one exchange (the group link and the request
+    // to join it): capped each, they are not added up past the cap.
+    const routeOnly = findings.length > 1 && findings.every((f) => routeCapped.has(f.rule)) && testIn(rules.macro('ROUTE_APPROVED'), fold);
+    let score = routeOnly ? Math.max(...findings.map((f) => f.weight)) : scored.score;
     const catScores = scored.catScores;
     score = kindPolicy(kind, findings, score);
     score = Math.round(score * 100) / 100;

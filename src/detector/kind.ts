@@ -136,7 +136,7 @@ const PASTED = /(?:届いた|来た|きた|受け取った)めっせーじ\s?[:�
 const CLOSING_QUESTION = /[^。\n]*[?？][\s.…]*$/;
 
 // A Q&A post answers the question it retells (「質問：…と言われました。普通ですか？ 回答：普通ではありません」).
-const ANSWERED = /\n\s?(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?[:：.．]/;
+const ANSWERED = /\n\s?(?:(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?[:：.．]|→\s?\S)/;
 
 /**
  * The text opens with the title of a notice or an article (「…の見分け方」「【ヘルプ】…の流れ」

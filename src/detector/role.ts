@@ -73,7 +73,7 @@ export function negatedAfter(view: TextView, sIdx: number, from: number, cueStar
       k = j;
       continue;
     }
-    if (/^(?:と(?!いう|いった|の|は)|ば|なら|場合|限り|方|人|ように)/.test(rest)) continue; // conditions and relative clauses
+    if (/^(?:と(?!いう|いった|の|は)|ば|なら|場合|限り|方(?!針|法|向|式)|人|ように)/.test(rest)) continue; // conditions and relative clauses
     if (tok.surface === 'なけれ' || (tok.surface === 'なく' && /^(?:て|ちゃ)(?:は|も)?(?:なら|いけ|だめ|ダメ)/.test(rest))) continue; // 〜しなければ / 〜しなくてはならない
     return true;
   }
@@ -311,7 +311,8 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
   // Only in a short question: a long paste quotes by blocks and lines, not by brackets.
   const { fold } = rc.view;
   const shortQuestion = rc.kind.receivedAsk && fold.length <= SHORT_QUESTION;
-  if (shortQuestion && /[」』]/.test(fold.slice(c.a, Math.max(c.b, c.spanEnd)))) return 'description';
+  // (A name in 『』 inside the quote, アプリ『TalentCall』をインストール, closes nothing.)
+  if (shortQuestion && /[」』]/.test(fold.slice(c.a, Math.max(c.b, c.spanEnd)).replace(/[「『][^「」『』]*[」』]/g, ''))) return 'description';
   // The asker's own question, outside what they quote: in a short question about a quote, any
   // question sentence (「これって直接取引ってこと？」); anywhere, one that asks whether something is risky
   // (「メールでのやり取りも危ないんでしょうか？」). Their account of what happened still counts: a cue whose
@@ -508,7 +509,7 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
       const s = sentenceAt(rc.view, c.sIdx);
       const rest = rc.view.fold.slice(c.b, s.end);
       // …but only across a contrast (〜ですが、今回は…): 「やり取りはSlackで行い、契約はサイト上で」 splits the work.
-      if (/(?:が|けど|けれど|ものの)[、,]/.test(rest) && (testIn(rc.rules.macro('KEEP_HERE'), rest) || testIn(rc.rules.macro('OUTSIDE_DECLINED'), rest))) return 'description';
+      if (/(?:が|けど|けれど|ものの)[、,]|今回(?:は|も)/.test(rest) && (testIn(rc.rules.macro('KEEP_HERE'), rest) || testIn(rc.rules.macro('OUTSIDE_DECLINED'), rest))) return 'description';
     }
     if (toolRule && (reading.mood === 'habitual' || reading.mood === 'offer' || reading.mood === 'narration')) {
       // 「当選者へのDM送付はお店のスタッフが行います」「社内ツールをChatworkからSlackへ移行します」:

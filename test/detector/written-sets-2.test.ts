@@ -331,3 +331,63 @@ describe('shapes from the side-job and creative sets', () => {
     expectAtLeast('クライアント：まずChatworkの作業ルームに入ってください\nワーカー：サービス外連絡申請をいただければ検討いたします\nクライアント：申請とかはいらないです。急いでるので先にラフお願いします', 'medium');
   });
 });
+
+describe('shapes from the business, daily-message and own-mix sets', () => {
+  it('a bad experience on LINE before, so everything stays here this time', () => {
+    expectQuiet('前回お願いした方とはLINEでやり取りして行き違いがあったので、今回はすべてこちらのメッセージで進めたいです。');
+  });
+
+  it('an address to print on the page is content', () => {
+    expectQuiet('ページ下部のお問い合わせ先は support@example-store.jp と記載してください。');
+  });
+
+  it("the shop's phone number for the flyer is content", () => {
+    expectQuiet('店舗の電話番号は 06-1234-9876 でお願いします。チラシの下に大きめに入れてください。');
+  });
+
+  it('an answered question box post (→ the answer) is an article', () => {
+    expectQuiet('質問箱より：「本人確認のために免許証を送ってと言われました」\n→ 選考で免許証を求めるのはおかしいです。送らずに運営へ報告しましょう。');
+  });
+
+  it('instead of an online interview, questions here', () => {
+    expectQuiet('ご提案ありがとうございます。オンライン面談の代わりに、いくつか質問をこのメッセージでお送りします。');
+  });
+
+  it('a story about a friend that ends with stopping them is told, not asked', () => {
+    expectQuiet('この前、友達から「仕事決まった！」って連絡が来たんだけど、聞いたら説明は全部LINEで、報酬はPayPayで払うって言われてるらしい。慌てて止めた。');
+  });
+
+  it('a survey about the apps people use is not a move to an app', () => {
+    expectQuiet('【アンケート】普段お使いのアプリについて10問ほどお答えください（5分）。報酬は30円です。');
+  });
+
+  it('the invoice registration number is not a phone number or contact', () => {
+    expectQuiet('A：クライアントさんからインボイス番号聞かれたんだけど、みんな教えてる？\nB：公表されてる番号だから普通に教えてるよ\nA：そっか、ありがとう');
+  });
+
+  it('a work account the client issues and sends is not asked of the reader', () => {
+    expectQuiet('仮払いを確認しました。作業用に会計ソフトのアカウントを発行しました。ログインIDと初期パスワードはこの後のメッセージでお送りしますので、初回ログイン時に変更をお願いします。');
+  });
+
+  it('a channel summary of what members received is a discussion', () => {
+    const v = expectQuiet('#雑談 より（メンバーの投稿を要約）\nAさん：今週も「詳細はLINEで」ってDMが来た\nBさん：「手数料がもったいないので次回から直接」は継続案件あるあるだよね\nCさん：断ったら普通にサイト上で発注してくれたよ');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('a story titled 〜そうになった話 is an article', () => {
+    expectQuiet('研修費を払わされそうになった話。採用の連絡のあと「研修費2万円で案件を保証します」と言われて、危うく払うところだった。調べたら同じ手口の報告がいくつもあった。');
+  });
+
+  it('「…」と案内されました and 「…」と打診されました are retold requests', () => {
+    expectAtLeast('面接の前に「弊社の面接用アプリ『MeetPro』をインストールしておいてください」と案内されました。入れて大丈夫？', 'medium');
+    expectAtLeast('契約中の事務所さんから「次回からは直接契約にしませんか、手数料が浮くので」と打診されました。受けても大丈夫でしょうか。', 'medium');
+  });
+
+  it('a buyer who says they keep everything off outside tools (しない方針) is declining', () => {
+    expectQuiet('購入者さんから「資料はトークルームに置きますね。ココナラ外でのやり取りはしない方針なので」と言われました。丁寧な方で安心しました。', { platform: 'coconala' });
+  });
+
+  it('a group link after the approved application stays low, with the request to join it', () => {
+    expectQuiet('サービス外連絡申請のご承認ありがとうございます。Chatworkに本件用のグループを作りました。下記URLからご参加ください。\nhttps://www.chatwork.com/g/abc12xyz\n※契約とお支払いはこれまでどおりクラウドワークス上で行います。');
+  });
+});
