@@ -75,6 +75,9 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   bv: { recall: 0.98, fpr: 0.04 },
   bw: { recall: 0.97, fpr: 0.01 },
   bx: { recall: 0.98, fpr: 0.01 },
+  by: { recall: 0.98, fpr: 0.03 },
+  bz: { recall: 0.98, fpr: 0.01 },
+  ca: { recall: 0.98, fpr: 0.01 },
 };
 const written = new Map<string, EvalResult>();
 
