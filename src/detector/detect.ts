@@ -16,7 +16,7 @@ import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
 import { kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, routeOnlyAfterContract, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
 import { inferPlatform } from './platform.ts';
-import { assessRole, type RoleContext } from './role.ts';
+import { assessRole, withoutWorkerLines, type RoleContext } from './role.ts';
 import { capText } from './cap.ts';
 import { finalizeFindings } from './findings.ts';
 import type { RuleSet } from './rules.ts';
@@ -61,18 +61,21 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const inferredStage = inferStage(fold, rules);
     const stage: Stage = opts.stage ?? inferredStage ?? 'unknown';
     const stageSource = opts.stage ? 'given' : inferredStage ? 'inferred' : 'default';
-    const officialRoute = routeNamed(rules, fold);
+    // 1. Kind of text.
+    const kind = detectKind(view, rules);
+    const rc: RoleContext = { view, rules, kind };
+
+    // The route named only in the worker's own chat lines (「申請は出していただけますか？」) is not taken.
+    const routeFold = withoutWorkerLines(fold, kind.turns);
+    const officialRoute = routeNamed(rules, routeFold);
     const st: StageInput = {
       platform,
       stage,
       stageGiven: stageSource === 'given',
       officialRoute,
       routeAfterContract: officialRoute && routeOnlyAfterContract(rules, view),
+      routeFold,
     };
-
-    // 1. Kind of text.
-    const kind = detectKind(view, rules);
-    const rc: RoleContext = { view, rules, kind };
 
     // 2. Candidates, then role & mood and policy for each; a rule keeps its first candidate that
     //    survives them.

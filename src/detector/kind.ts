@@ -108,7 +108,8 @@ export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
   // A headline that asks (「契約前のZoom面談、応じていい？」) over a long body is an article's title,
   // not the user's question: the body must ask too.
   const { first, next } = titleLine(fold);
-  const headlineAsks = first.length <= 40 && (next ?? 'x').trim() === '' && fold.length - first.length >= 100 && !/[「『」』]/.test(first);
+  const headlineAsks =
+    first.length <= 40 && (next ?? 'x').trim() === '' && fold.length - first.length >= 100 && (!/[「『」』]/.test(first) || testIn(rules.macro('NOTICE_TITLE'), first));
   // The asker's words, not a question inside what they quote (「LINEで大丈夫ですか？」と聞かれた).
   const ownWords = withoutQuotes(headlineAsks ? own.slice(own.indexOf(first) + first.length) : own);
   const asks = testIn(rules.macro('RECEIVED_ASK'), ownWords);
@@ -282,6 +283,8 @@ const MAX_TURNS = 200;
 const SPEECH_LINE = /^\s{0,3}([^「『\n:：\d\s][^「『\n:：]{0,13}?)\s?[「『][^」』\n]{2,}[」』]\s?$/;
 // A speaker and a time alone on a line (クライアント 14:00), their words on the next line.
 const HEADER_LINE = /^\s{0,3}([^\s:：\d【】[\]][^\s:：【】[\]]{0,11})\s+\d{1,2}[:：]\d{2}\s*$/;
+// A speaker, a time and the words on one line: 私 15:22 「LINEで最新情報を受け取る」などはいかがでしょう.
+const NAME_TIME_LINE = /^\s{0,3}([^\s:：\d【】[\]「」][^\s:：【】[\]「」]{0,11})\s+\d{1,2}[:：]\d{2}\s+(?=\S)/;
 // The same with the date and time first, as message screens show it: 2026/02/03 17:10 クライアント 野口.
 const TIME_FIRST_HEADER = /^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,2}日?\s?(?:[（(][^)）\n]{1,3}[)）])?\s{0,2})?\d{1,2}[:：]\d{2}\s+([^\s:：\d【】[\]][^\n:：【】[\]「」]{0,20}?)\s*$/;
 // A role alone on a line (購入者 maki, 出品者, あなた), the words on the next line.
@@ -302,7 +305,7 @@ export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
     const header = HEADER_LINE.exec(line) ?? TIME_FIRST_HEADER.exec(line) ?? ROLE_HEADER.exec(line);
     const pre = header ? null : TIME_PREFIX.exec(line);
     const rest = pre ? line.slice(pre[0].length) : line;
-    const m = header ? null : (SPEAKER_LINE.exec(rest) ?? BRACKET_SPEAKER_LINE.exec(rest) ?? SPEECH_LINE.exec(rest));
+    const m = header ? null : (SPEAKER_LINE.exec(rest) ?? BRACKET_SPEAKER_LINE.exec(rest) ?? SPEECH_LINE.exec(rest) ?? NAME_TIME_LINE.exec(rest));
     if (m && !testIn(rules.macro('POSTING_SECTION'), m[1] as string) && turns.length < MAX_TURNS) {
       const offset = pre ? pre[0].length : 0;
       // speaker「words」: the words start at the bracket.

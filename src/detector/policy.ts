@@ -27,6 +27,8 @@ export interface StageInput {
    * it covers contact then, not a call held before the contract.
    */
   routeAfterContract?: boolean;
+  /** The folded text with the worker's own chat lines blanked (same length), for the route. */
+  routeFold?: string;
 }
 
 /** Each mention of the route comes right after a condition of the contract or 仮払い. */
@@ -100,6 +102,11 @@ export function ruleCanCount(rule: CompiledRule, st: StageInput): boolean {
 
 /** The cue's sentence with one sentence either side (blank lines do not count as sentences). */
 function nearText(view: TextView, sIdx: number): string {
+  const [a, b] = nearBounds(view, sIdx);
+  return view.fold.slice(a, b);
+}
+
+function nearBounds(view: TextView, sIdx: number): [number, number] {
   const blank = (k: number): boolean => {
     const s = sentenceAt(view, k);
     return view.fold.slice(s.start, s.end).trim().length === 0;
@@ -108,7 +115,7 @@ function nearText(view: TextView, sIdx: number): string {
   while (a > 0 && blank(a) && sIdx - a < 4) a -= 1;
   let b = Math.min(view.sentences.length - 1, sIdx + 1);
   while (b < view.sentences.length - 1 && blank(b) && b - sIdx < 4) b += 1;
-  return view.fold.slice(sentenceAt(view, a).start, sentenceAt(view, b).end);
+  return [sentenceAt(view, a).start, sentenceAt(view, b).end];
 }
 
 /** The weight a stage-sensitive cue keeps at this stage on this platform, and why it changed. */
@@ -152,7 +159,11 @@ export function stageAdjust(
   while (lineEnd >= 0 && /^(?:\s|※|[(（])/.test(fold.slice(lineEnd + 1, lineEnd + 2))) lineEnd = fold.indexOf('\n', lineEnd + 1);
   const ownLine = fold.slice(lineStart, lineEnd < 0 ? fold.length : lineEnd);
   const listStep = kind === 'call' && LIST_ITEM.test(ownLine) && !/^\s*※/.test(ownLine);
-  const near = kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? ownSentence : listStep ? ownLine : nearText(view, sIdx);
+  const [na, nb]: [number, number] =
+    kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? [own.start, own.end] : listStep ? [lineStart, lineStart + ownLine.length] : nearBounds(view, sIdx);
+  const near = fold.slice(na, nb);
+  // The route as the worker's own words in a chat (「申請は出していただけますか？」) is not taken.
+  const routeFold = st.routeFold ?? fold;
   // Lancers' 連絡先公開申請 exists only after 仮払い: one already sent before the contract
   // legitimizes nothing.
   const routeCounts = !(st.platform === 'lancers' && st.stage === 'before_contract' && /申請を?(?:お送り|送り|出し|送信)(?:し)?(?:て)?(?:おき)?ました/.test(fold));
@@ -166,7 +177,8 @@ export function stageAdjust(
   // A route named with a puzzled 「申請？」 ends a sentence there: the words after it still say whether it is
   // skipped (「申請？はよくわからないので無しで」).
   const nearEnd = sentenceAt(view, Math.min(view.sentences.length - 1, sIdx + 1)).end;
-  const routeText = /申請\s?[?？]\s?$/.test(near) ? near + fold.slice(nearEnd, nearEnd + 24) : near;
+  const routeNear = routeFold.slice(na, nb);
+  const routeText = /申請\s?[?？]\s?$/.test(routeNear) ? routeNear + routeFold.slice(nearEnd, nearEnd + 24) : routeNear;
   if (routeCounts && routeNamed(rules, routeText)) return { weight: 0, reason: 'official_route' };
   const isCall = kind === 'call';
   if (st.officialRoute && routeCounts && !(isCall && st.routeAfterContract)) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };

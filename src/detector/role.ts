@@ -56,6 +56,8 @@ export function negatedAfter(view: TextView, sIdx: number, from: number, cueStar
     if (before && before.pos === '形容詞' && tok.pos === '助動詞') continue;
     // 「LINEでしか連絡できません」: しか…ない means "only", not a prohibition.
     if (view.fold.slice(cueStart, fs).includes('しか')) continue;
+    // 「まだLINEの追加が確認できていません」: not done yet, which is the request pressed again.
+    if (/(?:確認|反映|承認|完了)(?:が|は)?(?:でき|され|し)?(?:て)?(?:い|おり)?(?:ませ)?$/.test(view.fold.slice(from, fs)) && view.fold.slice(Math.max(0, cueStart - 8), cueStart).includes('まだ')) continue;
     // Look at what follows the negation.
     const rest = toks
       .slice(k + 1, k + 4)
@@ -185,6 +187,19 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
 const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|(?:^|\s)(?:\[[^\]\n]{1,12}\]\s?)?(?:私|自分|わたし|あなた)(?![^\s:：]))/;
 // A client's label, which wins when a line names both (「クライアント（私の担当）」 is still the client).
 const CLIENT_LABEL = /(?:くらいあんと|発注者|依頼者|購入者|担当|pm|社長|採用)/;
+
+/** The fold with the words of the worker's own chat lines blanked (same length). */
+export function withoutWorkerLines(fold: string, turns: ChatTurn[] | null): string {
+  if (!turns) return fold;
+  let out = fold;
+  for (const t of turns) {
+    if (t.label.trim() === '' || !WORKER_LABEL.test(t.label) || CLIENT_LABEL.test(t.label)) continue;
+    // The worker's 「承認しました」 is a fact about the route, not a request for it.
+    if (/承認(?:しました|いたしました|済)/.test(fold.slice(t.body, t.end))) continue;
+    out = out.slice(0, t.body) + ' '.repeat(Math.max(0, t.end - t.body)) + out.slice(t.end);
+  }
+  return out;
+}
 
 /** Is `pos` inside a chat line spoken by the worker (the user who pasted the log)? */
 function inWorkerTurn(rc: RoleContext, pos: number): boolean {

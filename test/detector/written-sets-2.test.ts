@@ -391,3 +391,39 @@ describe('shapes from the business, daily-message and own-mix sets', () => {
     expectQuiet('サービス外連絡申請のご承認ありがとうございます。Chatworkに本件用のグループを作りました。下記URLからご参加ください。\nhttps://www.chatwork.com/g/abc12xyz\n※契約とお支払いはこれまでどおりクラウドワークス上で行います。');
   });
 });
+
+describe('the last round: forwarded texts, titled explainers, the worker naming the route', () => {
+  it('the route named only by the worker, and brushed off by the client, is not taken', () => {
+    expectAtLeast('クライアント：契約ありがとうございます！以降の連絡はSlackでお願いします、招待送りますね\n自分：サービス外連絡申請は出していただけますか？\nクライアント：うちはいつもこれでやってるので大丈夫ですよ', 'medium');
+  });
+
+  it('the route the client files itself still counts', () => {
+    expectQuiet('クライアント：仮払いありがとうございます。打ち合わせ用にサービス外連絡申請を出しましたので、よろしければ承認をお願いします\n自分：承認しました\nクライアント：ありがとうございます。ではZoomのURLを送りますね');
+  });
+
+  it('a small trial contract on the platform, the real one on the client’s own site', () => {
+    expectAtLeast('ご提案ありがとうございます。まずはクラウドワークスで少額の仮契約を結び、本契約とその後の発注は弊社の専用サイトから行います。', 'high');
+  });
+
+  it('a titled explainer that quotes the phrase in its title (「…」は何がまずいのか)', () => {
+    const v = expectQuiet('「銀行振込で払います」は何がまずいのか\n\n「サイト経由は手間なので振込にしますね」と言われることがあります。便利に見えますが、払われなかったときに誰も間に入ってくれません。振込先として口座名義や口座番号を相手に知らせることにもなり、あとから別の勧誘に使われることもあります。');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('a reposted social post is a post, not a question', () => {
+    expectQuiet('【X投稿】\nクラウドワークスで応募したら「月50万稼ぐ方法を教えます、まずは無料のオンラインサロンへ」って返ってきた。いや、応募したのはデータ入力なんだけど。');
+  });
+
+  it('「…」って書いてあったんだけど、これLINE？ is a question about the quote', () => {
+    expectAtLeast('「応募者の方はこちらにご登録ください→ https://lin.ee/aB12cD3」って募集に書いてあったんだけど、これLINE？', 'high');
+  });
+
+  it('「まだ…確認できていません」 presses the request again', () => {
+    expectAtLeast('先日ご応募いただいた件、まだLINEの追加が確認できていません。本日中に追加いただけない場合は、他の方にお願いします。', 'medium');
+  });
+
+  it('a speaker and a time before the words on one line (私 15:22 …)', () => {
+    const v = expectQuiet('依頼者 15:10 LPに「LINEで友だち登録」のボタンを置きたいので、文言を考えてもらえますか？\n私 15:22 「LINEで最新情報を受け取る」はいかがでしょう\n依頼者 15:30 いいですね、それでお願いします');
+    expect(v.kind).toBe('chat');
+  });
+});
