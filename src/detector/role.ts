@@ -115,7 +115,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       const after = fold.slice(end, end + 12);
       if (/^\s*(?:と|って|という|といった|などと|などの|のような|みたいな|等の|系の|が(?:書いて|書かれて|あったら|来たら|届いたら)|を求め|を要求|を騙|経験|ことがある|の?(?:広告|案件|募集|文言|誘い|勧誘|めっせーじ|dm|投稿))/.test(after)) return true;
       // 「…」は、どのサイトでもアウトです: the quote is judged, not made.
-      if (/^\s*(?:は|も)[、,]?[^。\n「」]{0,24}?(?:あうと|ng|だめ|違反|禁止|危険|詐欺|要注意|注意)/.test(fold.slice(end, end + 40))) return true;
+      if (/^\s*(?:は|も)[、,]?[^。\n「」]{0,24}?(?:あうと|ng|だめ|違反|禁止|危険|詐欺|要注意|注意|断って|断る|お断り|応じない)/.test(fold.slice(end, end + 40))) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
       if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる)/.test(after)) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;

@@ -427,3 +427,17 @@ describe('the last round: forwarded texts, titled explainers, the worker naming 
     expect(v.kind).toBe('chat');
   });
 });
+
+describe('after the held-out look', () => {
+  it('a quoted phrase the writer says to turn down (「…」は…断ってOK) is advice', () => {
+    expectQuiet('「手数料がもったいないので直接払いますね」は、相手がどんなに感じの良い人でも断って大丈夫です。');
+  });
+
+  it("the platform's own identity upload is not a request from a client", () => {
+    expectQuiet('クラウドワークスの本人確認で、運転免許証の写真をアップロードするように表示されました。これは普通ですか？');
+  });
+
+  it('a client claiming the platform needs the ID sent over LINE is still flagged', () => {
+    expectAtLeast('クラウドワークスの本人確認で必要なので、免許証の写真をLINEで送ってください。', 'high');
+  });
+});
