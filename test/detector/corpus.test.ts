@@ -81,6 +81,10 @@ const WRITTEN: Record<string, { recall: number; fpr: number }> = {
   cb: { recall: 0.98, fpr: 0.01 },
   cc: { recall: 0.98, fpr: 0.01 },
   cd: { recall: 0.98, fpr: 0.03 },
+  // Held out until every set above was tuned on, measured once, then trained on as they stand.
+  bp: { recall: 0.98, fpr: 0.04 },
+  bq: { recall: 0.93, fpr: 0.03 },
+  br: { recall: 0.96, fpr: 0.07 },
 };
 const written = new Map<string, EvalResult>();
 
