@@ -178,17 +178,26 @@ const ASKS = /(?:ください|下さい|お願い)/;
 const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない|るーる|規約|がいどらいん|注意事項)/;
 export const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳❶-❿➀-➉])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
-/** The nearest heading line (【…】, ■…) above `at`, within a few lines, or null. */
-export function headingAbove(fold: string, at: number, maxLines = 16): string | null {
+/** How many lines above a cue its heading or list head is looked for. */
+const LINES_ABOVE = 16;
+
+/**
+ * The first line above the line holding `at` that `skip` does not pass over, within a few lines,
+ * or null.
+ */
+export function lineAbove(fold: string, at: number, skip: (line: string) => boolean): string | null {
   let end = fold.lastIndexOf('\n', at - 1);
-  for (let k = 0; k < maxLines && end > 0; k++) {
+  for (let k = 0; k < LINES_ABOVE && end > 0; k++) {
     const start = fold.lastIndexOf('\n', end - 1) + 1;
     const line = fold.slice(start, end);
     end = start - 1;
-    if (HEADING.test(line)) return line;
+    if (!skip(line)) return line;
   }
   return null;
 }
+
+/** The nearest heading line (【…】, ■…) above `at`, within a few lines, or null. */
+export const headingAbove = (fold: string, at: number): string | null => lineAbove(fold, at, (line) => !HEADING.test(line));
 
 export const HEADING = /^\s*(?:【[^】\n]{1,24}】|[■◆◇▼▽□★☆◎〇●]\s?\S|\[[^\]\n]{1,24}\]|[＜<][^＞>\n]{1,24}[＞>])/;
 const MAX_LINES = 400;
@@ -285,12 +294,14 @@ const SPEECH_LINE = /^\s{0,3}([^「『\n:：\d\s][^「『\n:：]{0,13}?)\s?[「�
 const HEADER_LINE = /^\s{0,3}([^\s:：\d【】[\]][^\s:：【】[\]]{0,11})\s+\d{1,2}[:：]\d{2}\s*$/;
 // A speaker, a time and the words on one line: 私 15:22 「LINEで最新情報を受け取る」などはいかがでしょう.
 const NAME_TIME_LINE = /^\s{0,3}([^\s:：\d【】[\]「」][^\s:：【】[\]「」]{0,11})\s+\d{1,2}[:：]\d{2}\s+(?=\S)/;
+// A date (optional) and a time at the start of a line: 2026/02/03 17:10, 11/02（月） 9:05, 11:20.
+const DATE_TIME = String.raw`^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,2}日?\s?(?:[（(][^)）\n]{1,3}[)）])?\s{0,2})?\d{1,2}[:：]\d{2}\s+`;
 // The same with the date and time first, as message screens show it: 2026/02/03 17:10 クライアント 野口.
-const TIME_FIRST_HEADER = /^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,2}日?\s?(?:[（(][^)）\n]{1,3}[)）])?\s{0,2})?\d{1,2}[:：]\d{2}\s+([^\s:：\d【】[\]][^\n:：【】[\]「」]{0,20}?)\s*$/;
+const TIME_FIRST_HEADER = new RegExp(String.raw`${DATE_TIME}([^\s:：\d【】[\]][^\n:：【】[\]「」]{0,20}?)\s*$`);
 // A role alone on a line (購入者 maki, 出品者, あなた), the words on the next line.
 const ROLE_HEADER = /^\s{0,3}((?:購入者|出品者|くらいあんと|わーかー|発注者|受注者|依頼者|あなた|自分|私)(?:\s?[（(][^)）\n]{1,12}[)）]|\s[^\s:：「」]{1,16})?)\s*$/;
 // A date and time before a speaker label: 11:20 担当：高木, 2026/11/03 14:02 佐藤：….
-const TIME_PREFIX = /^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,2}日?\s?(?:[（(][^)）\n]{1,3}[)）])?\s{0,2})?\d{1,2}[:：]\d{2}\s+/;
+const TIME_PREFIX = new RegExp(DATE_TIME);
 
 /**
  * The turns of a chat log with free-form speaker names: at least three labelled lines, at least two

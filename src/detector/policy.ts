@@ -118,6 +118,19 @@ function nearBounds(view: TextView, sIdx: number): [number, number] {
   return [sentenceAt(view, a).start, sentenceAt(view, b).end];
 }
 
+/**
+ * A call that is a step of a listed flow (・技術面談（Google Meet）) is read on its own line: the next
+ * step (・契約・仮払い後に要件定義MTG) is another meeting. Notes under it (※…, indented lines) still
+ * belong to it. Null when the line is not such a step.
+ */
+function listStepBounds(fold: string, at: number): [number, number] | null {
+  const lineStart = fold.lastIndexOf('\n', at) + 1;
+  let lineEnd = fold.indexOf('\n', at);
+  while (lineEnd >= 0 && /^(?:\s|※|[(（])/.test(fold.slice(lineEnd + 1, lineEnd + 2))) lineEnd = fold.indexOf('\n', lineEnd + 1);
+  const line = fold.slice(lineStart, lineEnd < 0 ? fold.length : lineEnd);
+  return LIST_ITEM.test(line) && !/^\s*※/.test(line) ? [lineStart, lineStart + line.length] : null;
+}
+
 /** The weight a stage-sensitive cue keeps at this stage on this platform, and why it changed. */
 export function stageAdjust(
   view: TextView,
@@ -151,16 +164,8 @@ export function stageAdjust(
   // 「契約・仮払い後」: read only its own sentence for the conditions.
   const own = sentenceAt(view, sIdx);
   const ownSentence = fold.slice(own.start, own.end);
-  // A step of a listed flow (・技術面談（Google Meet）) is read on its own line: the next step
-  // (・契約・仮払い後に要件定義MTG) is another meeting.
-  // Notes under it (※…, indented lines) still belong to it.
-  const lineStart = fold.lastIndexOf('\n', own.start) + 1;
-  let lineEnd = fold.indexOf('\n', own.start);
-  while (lineEnd >= 0 && /^(?:\s|※|[(（])/.test(fold.slice(lineEnd + 1, lineEnd + 2))) lineEnd = fold.indexOf('\n', lineEnd + 1);
-  const ownLine = fold.slice(lineStart, lineEnd < 0 ? fold.length : lineEnd);
-  const listStep = kind === 'call' && LIST_ITEM.test(ownLine) && !/^\s*※/.test(ownLine);
   const [na, nb]: [number, number] =
-    kind === 'call' && /(?:契約|採用)(?:の)?前/.test(ownSentence) ? [own.start, own.end] : listStep ? [lineStart, lineStart + ownLine.length] : nearBounds(view, sIdx);
+    kind !== 'call' ? nearBounds(view, sIdx) : /(?:契約|採用)(?:の)?前/.test(ownSentence) ? [own.start, own.end] : (listStepBounds(fold, own.start) ?? nearBounds(view, sIdx));
   const near = fold.slice(na, nb);
   // The route as the worker's own words in a chat (「申請は出していただけますか？」) is not taken.
   const routeFold = st.routeFold ?? fold;

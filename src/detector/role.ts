@@ -8,7 +8,7 @@
 // the reason it was set aside.
 import type { Candidate } from './candidates.ts';
 import { classify, isPredicate, lastTokenBefore, moodAfter, readTool, type Reading } from './clause.ts';
-import { headingAbove, LIST_ITEM, type ChatTurn, type KindInfo } from './kind.ts';
+import { headingAbove, lineAbove, LIST_ITEM, type ChatTurn, type KindInfo } from './kind.ts';
 import type { RuleSet } from './rules.ts';
 import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
 import type { Token } from './tokenizer.ts';
@@ -123,7 +123,9 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   }
   // A list of examples in brackets (違反の種類（例：外部ツールへの誘導、個人情報の要求、費用の請求）)
   // names kinds of things; it asks for none of them.
-  const exOpen = fold.lastIndexOf('(例', a); // the fold reads （ as (
+  const from = Math.max(0, a - 60);
+  const near = fold.slice(from, a + 2).lastIndexOf('(例'); // the fold reads （ as (
+  const exOpen = near < 0 ? -1 : from + near;
   if (exOpen >= 0 && a - exOpen <= 60) {
     const close = fold.slice(exOpen, exOpen + 90).indexOf(')');
     const inside = close > 0 ? fold.slice(exOpen, exOpen + close) : '';
@@ -188,12 +190,14 @@ const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|(?:^|\s)(
 // A client's label, which wins when a line names both (「クライアント（私の担当）」 is still the client).
 const CLIENT_LABEL = /(?:くらいあんと|発注者|依頼者|購入者|担当|pm|社長|採用)/;
 
+const isWorkerLabel = (label: string): boolean => label.trim() !== '' && WORKER_LABEL.test(label) && !CLIENT_LABEL.test(label);
+
 /** The fold with the words of the worker's own chat lines blanked (same length). */
 export function withoutWorkerLines(fold: string, turns: ChatTurn[] | null): string {
   if (!turns) return fold;
   let out = fold;
   for (const t of turns) {
-    if (t.label.trim() === '' || !WORKER_LABEL.test(t.label) || CLIENT_LABEL.test(t.label)) continue;
+    if (!isWorkerLabel(t.label)) continue;
     // The worker's 「承認しました」 is a fact about the route, not a request for it.
     if (/承認(?:しました|いたしました|済)/.test(fold.slice(t.body, t.end))) continue;
     out = out.slice(0, t.body) + ' '.repeat(Math.max(0, t.end - t.body)) + out.slice(t.end);
@@ -207,9 +211,7 @@ function inWorkerTurn(rc: RoleContext, pos: number): boolean {
   if (!turns) return false;
   const turn = turns.find((t) => t.start <= pos && pos <= t.end);
   if (!turn) return false;
-  const { label } = turn;
-  if (label.trim() === '' || pos < turn.body) return false;
-  return WORKER_LABEL.test(label) && !CLIENT_LABEL.test(label);
+  return pos >= turn.body && isWorkerLabel(turn.label);
 }
 
 /** In a pasted chat log, does the worker decline somewhere after position `pos`? */
@@ -442,11 +444,9 @@ export function assessRole(rc: RoleContext, c: Candidate): RoleDecision {
   return { drop, requirement: !drop && reading.value?.mood === 'requirement' };
 }
 
-const LIST_SCAN = 16;
-
 /** The nearest heading above the cue (【…】, ■…) names content to print or publish. */
 function underContentHeading(rc: RoleContext, at: number): boolean {
-  const heading = headingAbove(rc.view.fold, at, LIST_SCAN);
+  const heading = headingAbove(rc.view.fold, at);
   return heading !== null && testIn(rc.rules.macro('CONTENT_HEADING'), heading);
 }
 
@@ -457,17 +457,10 @@ function underContentHeading(rc: RoleContext, at: number): boolean {
 export function listDenied(rc: RoleContext, at: number): boolean {
   const { fold } = rc.view;
   const lineStart = fold.lastIndexOf('\n', at - 1) + 1;
-  const first = fold.slice(lineStart, fold.indexOf('\n', lineStart) < 0 ? undefined : fold.indexOf('\n', lineStart));
-  if (!LIST_ITEM.test(first)) return false;
-  let end = lineStart - 1;
-  for (let k = 0; k < LIST_SCAN && end > 0; k++) {
-    const start = fold.lastIndexOf('\n', end - 1) + 1;
-    const line = fold.slice(start, end);
-    end = start - 1;
-    if (line.trim() === '' || LIST_ITEM.test(line)) continue;
-    return testIn(rc.rules.macro('LIST_DENIAL_HEAD'), line);
-  }
-  return false;
+  const lineEnd = fold.indexOf('\n', lineStart);
+  if (!LIST_ITEM.test(fold.slice(lineStart, lineEnd < 0 ? undefined : lineEnd))) return false;
+  const head = lineAbove(fold, at, (line) => line.trim() === '' || LIST_ITEM.test(line));
+  return head !== null && testIn(rc.rules.macro('LIST_DENIAL_HEAD'), head);
 }
 
 /** The cue's role in its clause (channel or work) and the request's mood (asked or negated). */
