@@ -6,7 +6,7 @@
 import { headingAbove } from './kind.ts';
 import { foldSpanToClean, type NormalizedText } from './normalize.ts';
 import type { CompiledRule } from './rules.ts';
-import { clauseEnd, clauseStart, matchEndIn, sentenceAt, sentenceIndexAt, testIn, type TextView } from './text.ts';
+import { clauseEnd, clauseStart, matchEndIn, sentenceAt, sentenceIndexAt, testIn, testWhole, type TextView } from './text.ts';
 import type { Mitigation } from './types.ts';
 
 /** Matches looked at per pattern, and candidates kept per rule: bounded work on hostile input. */
@@ -144,7 +144,7 @@ export function* ruleCandidates(
         drop(cand, 'tool_is_work');
         continue;
       }
-      textExcluded ??= ctx.unlessText.some((r) => testIn(r, fold));
+      textExcluded ??= ctx.unlessText.some((r) => testWhole(view, r));
       if (textExcluded && !underHeading(fold, a, ctx.textExceptUnder)) {
         drop(cand, 'tool_is_work');
         continue;

@@ -149,6 +149,16 @@ export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T, wordIds
     };
     const tid = this.token_info_dictionary;
     const unk = this.unknown_dictionary;
+    // Each position's character class, and where its run of one class ends: a grouped unknown word
+    // is that run, sliced once (kuromoji re-reads the run from every position in it: quadratic in
+    // a long run of letters or digits).
+    const classes = new Array<ReturnType<typeof unk.lookup>>(n);
+    for (let idx = 0; idx < n; idx++) classes[idx] = unk.lookup(charAt(idx));
+    const runEnd = new Int32Array(n);
+    for (let idx = n - 1; idx >= 0; idx--) {
+      const next = classes[idx + 1];
+      runEnd[idx] = next !== undefined && next.class_name === (classes[idx] as ReturnType<typeof unk.lookup>).class_name ? (runEnd[idx + 1] as number) : idx + 1;
+    }
     for (let pos = 0; pos < n; pos++) {
       const tail = sentenceStr.slice(map[pos] as number);
       const vocabulary = this.trie.commonPrefixSearch(tail);
@@ -165,19 +175,14 @@ export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T, wordIds
       }
       // One position of the sentence map is one code point (a lone high surrogate takes the unit
       // after it along): kuromoji wraps it in a SurrogateAwareString, whose length is then 1.
-      const head = charAt(pos);
-      const headClass = unk.lookup(head);
+      const headClass = classes[pos] as ReturnType<typeof unk.lookup>;
       if (vocabulary.length === 0 || headClass.is_always_invoke === 1) {
-        let key = head;
+        let key = charAt(pos);
         let keyLength = 1;
-        const tailLength = n - pos;
-        if (headClass.is_grouping === 1 && 1 < tailLength) {
-          for (let k = 1; k < tailLength; k++) {
-            const next = charAt(pos + k);
-            if (headClass.class_name !== unk.lookup(next).class_name) break;
-            key = `${key}${next}`;
-            keyLength = key.length; // a grouped key is a plain string: its length in UTF-16 units
-          }
+        const end = runEnd[pos] as number;
+        if (headClass.is_grouping === 1 && end - pos > 1) {
+          key = end < n ? sentenceStr.slice(map[pos] as number, map[end] as number) : sentenceStr.slice(map[pos] as number);
+          keyLength = key.length; // a grouped key is a plain string: its length in UTF-16 units
         }
         const ids = unk.target_map[headClass.class_id] as ArrayLike<number | string>;
         for (let j = 0; j < ids.length; j++) {

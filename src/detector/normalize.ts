@@ -157,6 +157,8 @@ function isVoicingOrMarkAt(raw: string, i: number): boolean {
   const c = raw.charCodeAt(i);
   if (c < 0x300) return false;
   if (isVoicingMark(c)) return true;
+  // Kana, CJK ideographs and Japanese punctuation hold no combining marks: skip the regex for them.
+  if ((c >= 0x3000 && c <= 0x3098) || (c >= 0x309b && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)) return false;
   if (c >= 0xfe00 && c <= 0xfe0f) return true;
   return RE_MARK.test(raw[i] as string);
 }

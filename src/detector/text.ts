@@ -28,11 +28,13 @@ export interface TextView {
   tokenized: Map<number, TokenizedSpan>;
   /** Per sentence, the tokenization that starts earliest: later tails are sliced from it. */
   covering: Map<number, TokenizedSpan>;
+  /** Whole-text tests already run, by pattern source: many rules share one (unlessText). */
+  wholeTests: Map<string, boolean>;
 }
 
 export function createView(text: string, tokenizer: Tokenizer): TextView {
   const t = normalize(text);
-  return { t, fold: t.fold, sentences: splitSentences(t.fold), quotes: computeQuotes(t.fold), tokenizer, tokenized: new Map(), covering: new Map() };
+  return { t, fold: t.fold, sentences: splitSentences(t.fold), quotes: computeQuotes(t.fold), tokenizer, tokenized: new Map(), covering: new Map(), wholeTests: new Map() };
 }
 
 // A space after a sentence-final particle, a ♪-like mark (folded to 〇) or an emoji ends a casual
@@ -156,17 +158,34 @@ export function clauseStart(view: TextView, sIdx: number, pos: number): number {
   return start;
 }
 
+// Opening bracket code → its closing code (0 when the code opens nothing).
+function closeOf(open: number): number {
+  switch (open) {
+    case 0x300c: // 「
+      return 0x300d;
+    case 0x300e: // 『
+      return 0x300f;
+    case 0x201c: // “
+      return 0x201d;
+    case 0x3010: // 【
+      return 0x3011;
+    case 0x301d: // 〝
+      return 0x301f;
+    default:
+      return 0;
+  }
+}
+
 export function computeQuotes(fold: string): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
-  const stack: Array<[string, number]> = [];
-  const closeOf: Record<string, string> = { '「': '」', '『': '』', '“': '”', '【': '】', '〝': '〟' };
+  const stack: Array<[number, number]> = [];
   for (let i = 0; i < fold.length; i++) {
-    const ch = fold[i] as string;
-    if (closeOf[ch]) stack.push([ch, i]);
-    else if (stack.length > 0 && closeOf[(stack[stack.length - 1] as [string, number])[0]] === ch) {
-      const [, open] = stack.pop() as [string, number];
-      if (ch !== '】') pairs.push([open, i]);
-    } else if (ch === '\n' && stack.length > 4) {
+    const c = fold.charCodeAt(i);
+    if (closeOf(c) !== 0) stack.push([c, i]);
+    else if (stack.length > 0 && closeOf((stack[stack.length - 1] as [number, number])[0]) === c) {
+      const [, open] = stack.pop() as [number, number];
+      if (c !== 0x3011) pairs.push([open, i]);
+    } else if (c === 0x0a && stack.length > 4) {
       stack.length = 0; // unbalanced junk; do not let it grow
     }
   }
@@ -177,6 +196,16 @@ export function testIn(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
   const ok = re.test(text);
   re.lastIndex = 0;
+  return ok;
+}
+
+/** `testIn` on the whole fold, run once per pattern source and text (rule patterns share flags). */
+export function testWhole(view: TextView, re: RegExp): boolean {
+  let ok = view.wholeTests.get(re.source);
+  if (ok === undefined) {
+    ok = testIn(re, view.fold);
+    view.wholeTests.set(re.source, ok);
+  }
   return ok;
 }
 
