@@ -95,14 +95,29 @@ function withoutInnerQuotes(s: string): string {
   return s.replace(/([「『][^「」『』]{0,400})[「『][^「」『』]{0,200}[」』]/g, '$1〈〉');
 }
 
+/** The text with every chat turn's line blanked (spaces), line breaks kept. */
+function blankTurns(fold: string, turns: ChatTurn[]): string {
+  let out = '';
+  let at = 0;
+  for (const t of turns) {
+    if (t.start < at) continue;
+    out += fold.slice(at, t.start) + ' '.repeat(Math.max(0, t.end - t.start));
+    at = t.end;
+  }
+  return (out + fold.slice(at)).replace(/ {2,}/g, ' ');
+}
+
 const FAQ_ENTRY = /^\s?q\s?\d{0,2}\s?[.．:：][^\n]{1,200}\n(?:[^\n]*\n){0,3}\s?a\s?\d{0,2}\s?[.．:：]/;
 
 /** How far from either end of a long paste the user's own question is looked for. */
 const OWN_WORDS = 160;
 
-export function isReceivedAsk(fold: string, rules: RuleSet): boolean {
+export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | null = null): boolean {
+  // In a pasted chat log the speakers' own questions (受注者：…でよろしいですか？) are part of the
+  // log: the user's question is a line outside it.
+  const unlabelled = turns === null ? fold : blankTurns(fold, turns);
   // In a long paste the user's own words (「これ怪しいですか？」) come before or after what they pasted.
-  const own = fold.length <= OWN_WORDS * 2 ? fold : `${fold.slice(0, OWN_WORDS)}\n${fold.slice(-OWN_WORDS)}`;
+  const own = unlabelled.length <= OWN_WORDS * 2 ? unlabelled : `${unlabelled.slice(0, OWN_WORDS)}\n${unlabelled.slice(-OWN_WORDS)}`;
   // A short 「…と言われました」 is itself the question; a long text that retells something needs the
   // user to ask (a blog post or a story retells and answers itself).
   // A headline that asks (「契約前のZoom面談、応じていい？」) over a long body is an article's title,
@@ -282,9 +297,10 @@ export interface ChatTurn {
   end: number;
 }
 
-// A speaker label at the start of a line: [9:10] 発注者：…, 佐藤（クライアント）：…, 依頼者 20:01：….
+// A speaker label at the start of a line: [9:10] 発注者：…, 佐藤（クライアント）：…, 依頼者 20:01：…,
+// クライアント 村井：….
 const SPEAKER_LINE =
-  /^\s{0,3}(?:\[[^\]\n]{1,12}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11})(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
+  /^\s{0,3}(?:\[[^\]\n]{1,12}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11}(?:\s[^\s:：【】[\]（()）0-9「」][^\s:：【】[\]（()）「」]{0,7})?)(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
 // The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
 const BRACKET_SPEAKER_LINE = /^\s{0,3}[[【]([^\]】\n\d:：][^\]】\n:：]{0,11})[\]】]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
@@ -340,12 +356,12 @@ const FAQ_WORDS = /よくある(?:ご)?質問|faq|q&a/g;
 
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
-  const receivedAsk = isReceivedAsk(fold, rules);
+  const turns = chatTurns(fold, rules);
+  const receivedAsk = isReceivedAsk(fold, rules, turns);
   // A text about scams stays one even when it has headings; a posting stays a posting even when it
   // lists what it forbids (【禁止事項】). A notice read from its prose alone gives way to a posting
   // that calls for applicants; an article read only from a posting's FAQ section (よくある質問)
   // gives way to the posting.
-  const turns = chatTurns(fold, rules);
   // A chat log with named speakers is a conversation: only an article's strong phrases, or peers
   // quoting what they received, make it a discussion about scams.
   const article =

@@ -102,7 +102,8 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   for (const [open, close] of view.quotes) {
     if (open < a && close >= b) {
       // In a chat log written as speaker「words」, the brackets hold the speaker's own words.
-      if (rc.kind.turns?.some((t) => t.start < open && close <= t.end && /^[「『]$/.test(fold.slice(open, open + 1)) && /[」』]\s?$/.test(fold.slice(t.start, t.end)) && !/[「『]/.test(fold.slice(t.start, open)))) continue;
+      // (Not 「ナナ：見て、こんなの来た「…」」: there the words start after the colon.)
+      if (rc.kind.turns?.some((t) => t.start < open && close <= t.end && /^[「『]$/.test(fold.slice(open, open + 1)) && /[」』]\s?$/.test(fold.slice(t.start, t.end)) && !/[「『]/.test(fold.slice(t.start, open)) && fold.slice(t.body, open).trim() === '')) continue;
       // 「こんなメッセージが来ました→「…」」: the writer introduces what they received.
       if (/(?:来ました|届きました|来た|届いた|こんな(?:めっせーじ|の|連絡|文面|dm)|次のような|以下のような|言われました|書かれていました|と言われ)[^。\n]{0,6}[。、:：\s→]{0,3}$/.test(fold.slice(Math.max(0, open - 24), open))) return true;
       // Skip a chain of further quotes: 「LINE交換しよ」「DMください」のような…
@@ -157,8 +158,9 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   return testIn(rules.macro('REPORTED'), tail);
 }
 
-// The client backs off after the refusal (「失礼しました」「ではこちらで」) rather than pushing again.
-const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
+// The client backs off after the refusal (「失礼しました」「ではこちらで」「ですよね、冗談です」) rather than
+// pushing again.
+const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|冗談|ですよね[、,!！。\s]|(?:ここ|こちら)で(?:契約|続け|進め)|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
 // …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
 const PUSHES = /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ)/;
 const backsOff = (turn: string): boolean => BACKS_OFF.test(turn) && !PUSHES.test(turn);
@@ -186,7 +188,7 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
 }
 
 // The label of a worker's line: ワーカー, 受注者, 出品者 (coconala's seller), ランサー, 私/自分.
-const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|(?:^|\s)(?:\[[^\]\n]{1,12}\]\s?)?(?:私|自分|わたし|あなた)(?![^\s:：]))/;
+const WORKER_LABEL = /(?:わーかー|受注者|出品者|らんさー|らいたー|でざいなー|翻訳者|ふりーらんさー|(?:^|\s)(?:\[[^\]\n]{1,12}\]\s?)?(?:私|自分|わたし|あなた)(?![^\s:：]))/;
 // A client's label, which wins when a line names both (「クライアント（私の担当）」 is still the client).
 const CLIENT_LABEL = /(?:くらいあんと|発注者|依頼者|購入者|担当|pm|社長|採用)/;
 
@@ -353,9 +355,26 @@ function speechRole(rc: RoleContext, c: Candidate): Mitigation['reason'] | null 
   // A pasted chat log in which the worker declined after this request.
   if (refusedLaterInChat(rc, c.b)) return 'own_refusal';
   const s = sentenceAt(rc.view, c.sIdx);
-  if (testIn(rc.rules.macro('OWN_REFUSAL'), rc.view.fold.slice(s.start, s.end))) return 'own_refusal';
+  const sentence = rc.view.fold.slice(s.start, s.end);
+  if (testIn(rc.rules.macro('OWN_REFUSAL'), sentence)) return 'own_refusal';
+  // 「直接のお振込みについてご提案いただき、ありがとうございます。ただ、規約により報酬は…経由で」:
+  // the worker thanks for the proposal, then declines it in the next sentence.
+  // 「ご提案いただいたZoomでの面談ですが、契約前ということもあり、できれば…」: the worker answers the
+  // proposal they received, and the answer turns it down.
+  if (PROPOSAL_RECEIVED.test(rc.view.fold.slice(Math.max(s.start, c.a - 12), c.a)) && DECLINE_AFTER.test(rc.view.fold.slice(c.b, s.end))) return 'own_refusal';
+  if (THANKS_FOR_PROPOSAL.test(sentence)) {
+    const next = rc.view.fold.slice(s.end, s.end + 160);
+    if (/^\s?(?:ただ|しかし|ですが|申し訳|恐れ入り|あいにく|残念ながら)/.test(next) && (testIn(rc.rules.macro('OWN_REPLY'), next) || testIn(rc.rules.macro('KEEP_HERE'), next))) return 'own_refusal';
+  }
   return null;
 }
+
+// What the writer was offered, named as such right before the cue.
+const PROPOSAL_RECEIVED = /(?:ご提案|お誘い|お申し出|ご依頼|ご案内)(?:を)?(?:いただいた|いただきました|頂いた|頂きました|いただいております)(?:件|の)?\s?$/;
+// …and the reply after it declines: 「…ですが、契約前ということもあり、できれば」「…につきましては、申し訳ございませんが」.
+const DECLINE_AFTER = /(?:ですが|については|につきましては|の件)[、,]?[^。\n]{0,30}?(?:できれば|申し訳|控え|難しい|遠慮|お断り|見送|ご容赦|いたしかね|致しかね)/;
+// The worker's thanks for what they were offered (and are about to decline).
+const THANKS_FOR_PROPOSAL = /(?:ご提案|お誘い|お申し出|お声がけ|お心遣い|ご配慮)(?:を)?(?:いただ|頂)(?:き|いて|いた)[^。\n]{0,12}?(?:ありがと|恐縮|感謝)/;
 
 const SHORT_QUESTION = 240;
 
@@ -394,9 +413,13 @@ const MOOD_CATEGORIES = new Set<Category>(['off_platform_contact', 'pre_contract
 const OTHER_ACTOR =
   /(?:当社|弊社|当店|お店|店舗|すたっふ|職員|店長|社員|担当者|事務局|私たち|当方|お客様|購入者(?:様)?|ゆーざー|利用者|会員)(?:の方|の[^。、\n]{1,8}?)?(?:が|で|側で)(?:[^。、\n]{0,12}?(?:から|を使って|を使い))?(?:行|対応|送|実施|担当|管理|返信|連絡|運用|使|利用)/;
 // Somebody asking how something is done properly, not asking for it.
-const PROCEDURE_QUESTION = /(?:(?:どういう|どんな|どの|どう)(?:手順|方法|流れ|手続き)|(?:手順|方法|手続き)を(?:教えて|知りたい))[^。\n]{0,16}?[?？]/;
+// Also a question about when something is allowed: 「契約前にZoom面談をしてもいいのってどういう場合ですか？」.
+const PROCEDURE_QUESTION =
+  /(?:(?:どういう|どんな|どの|どう)(?:手順|方法|流れ|手続き)|(?:手順|方法|手続き)を(?:教えて|知りたい)|(?:いい|良い|よい|大丈夫|ok|許される|認められる|できる)(?:の|ん)(?:って|は)(?:どういう|どんな|いつ|どの)(?:場合|とき|時|けーす|条件|状況))[^。\n]{0,16}?[?？]/;
 // A sentence that asks the reader for something.
 const ASKS_READER = /(?:ください|下さい|お願い(?:します|いたします|致します|でき|したい)|しませんか|しましょう|ましょう|いただけ|頂け|いただき(?:たい|ます)|してほしい|して欲しい|してもらえ|しよう|しよ[〜~!！]|登録して|参加して|入って|追加して)/;
+// The writer's own organisation as the topic of the sentence: うちは, 弊社では, 当社は.
+const OWN_HOUSE = /(?:^|[、,\s])(?:うち|弊社|当社|当店|私ども)(?:は|では|の社内では|の会社では)[、,]?\s?(?:いつも|普段|ふだん|基本的に|基本|社内で|社内の連絡を?)?[、,]?\s?$/;
 const INTERNAL = /(?:社内|事務所内|所内|社員|すたっふ(?:間|同士)|ちーむ内|めんばー(?:間|同士)|弊社内|当社内|内部|院内|店内|部署)/;
 
 /** Reads the clause of a candidate: the tool's role (tool rules) and the mood of its request. */
@@ -509,7 +532,10 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
       // 「社内の連絡はTeamsで行っております」: how the client works, asked of nobody (also when a
       // user quotes it to ask about it).
       const s = sentenceAt(rc.view, c.sIdx);
-      if (INTERNAL.test(rc.view.fold.slice(s.start, s.end))) return 'description';
+      const sentence = rc.view.fold.slice(s.start, s.end);
+      if (INTERNAL.test(sentence)) return 'description';
+      // 「うちはSlackで回覧しているので」: the client's own habit, with the client as the topic.
+      if (reading.mood === 'habitual' && OWN_HOUSE.test(sentence.slice(0, Math.max(0, c.a - s.start)))) return 'description';
     }
     // 「普段はChatworkで指示を出すことが多いのですが、今回はメッセージだけで進めます」: the tool is named
     // in the same sentence that keeps the work here.
