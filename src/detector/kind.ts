@@ -76,8 +76,13 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   // A named title over a list (「▼応募前チェックリスト」「【ヘルプ】申請の流れ ①…②…」) that is not a
   // job posting is a checklist or a help page.
   if (title === 1 && named && listed === 1 && !isPosting(fold, rules)) return true;
+  // A headline that names a story told (「仮払い前に作業して、連絡が途絶えた話」), over its body.
+  if (headline && STORY_TITLE.test(first) && !isPosting(fold, rules)) return true;
   return (voice.size >= 1 || (title === 1 && (strong >= 1 || quotes === 1))) && title + listed + quotes + voice.size + strong >= 2;
 }
+
+// A title that names a story: 〜した話, 〜だった話, 体験談, 失敗談.
+const STORY_TITLE = /(?:(?:た|だ)話|体験談|経験談|失敗談|体験記)\s?[）)】]?$/;
 
 /** The text with what it quotes emptied, innermost quotes first (「…「…」…」). */
 function withoutQuotes(s: string): string {

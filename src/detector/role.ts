@@ -162,8 +162,10 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
 // pushing again.
 const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|冗談|ですよね[、,!！。\s]|(?:ここ|こちら)で(?:契約|続け|進め)|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
 // …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
-const PUSHES = /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ)/;
-const backsOff = (turn: string): boolean => BACKS_OFF.test(turn) && !PUSHES.test(turn);
+const PUSHES =
+  /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|(?:他|ほか)の(?:方|人)に(?:お願い|頼|依頼|決め)|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ|(?:choose|pick|hire|find|select)\s(?:an)?other|if\syou\s(?:not|don['’]?t|do\snot|can['’]?t|cannot)\s)/;
+// The backing off opens the turn; a push may come anywhere in it.
+const backsOff = (turn: string): boolean => BACKS_OFF.test(turn.slice(0, 80)) && !PUSHES.test(turn.slice(0, 240));
 
 /**
  * With named speakers: someone other than the one who asked replies with a refusal after `pos`,
@@ -182,7 +184,7 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
     const conditional = testIn(rules.macro('AFTER_ESCROW_CONDITION'), line) && testIn(rules.macro('OFFICIAL_ROUTE'), line);
     if (t.speaker === asker || !(testIn(reply, line) || testIn(keep, line) || conditional)) continue;
     const next = turns.slice(j + 1).find((u) => u.speaker === asker);
-    return !!next && backsOff(fold.slice(next.start, Math.min(next.end, next.start + 80)));
+    return !!next && backsOff(fold.slice(next.start, Math.min(next.end, next.start + 240)));
   }
   return false;
 }
@@ -246,11 +248,15 @@ export function refusedLaterInChat(rc: RoleContext, pos: number): boolean {
 // Nouns that keep a tool in the role of a channel when they follow it: LINE ID, LINE交換,
 // Zoom面談, Slackワークスペース. Any other noun right after the tool makes a compound whose head is
 // the thing being worked on: LINEスタンプ, Zoomウェビナー, Chatwork API, Discord Bot.
+// A part of the tool itself, joined by の: its recordings and cloud, its settings, its how-to.
+const TOOL_PART = /^\s?の\s?(?:くらうど|録画|れこーでぃんぐ|ういびなー|使い方|操作方法|設定方法|設定画面|管理画面|api|仕様|履歴|ろぐ|いんすとーる(?:方法|手順|から)|始め方)/;
 const CHANNEL_NOUN =
   /^\s?(?:works|わーくす|id|あかうんと|交換|登録|追加|連絡|通話|電話|面談|面接|ぐるーぷ|友達|友だち|ともだち|友|みーてぃんぐ|mtg|会議|ちゃっと|とーく|おーぷんちゃっと|わーくすぺーす|さーばー|ちゃんねる|るーむ|あどれす|番号|名|ゆーざー|url|りんく|招待|qr|こーど|検索|移動|移行|上|内|経由|等|など|宛|dm|でぃーえむ|びでお|音声|通知|返信|送信|やり取り|やりとり|打ち合わせ|話|相談|説明|方|ほう|版|一本化|のみ|だけ|[@＠0-9])/;
 
 /** Is the tool word ending at `cueEnd` the first part of a compound noun (LINEスタンプ)? */
 export function toolHeadsCompound(view: TextView, sIdx: number, cueEnd: number): boolean {
+  // 「Zoomのクラウドから録画をDL」「LINEの使い方」: the tool's own store, settings or how-to, joined by の.
+  if (TOOL_PART.test(view.fold.slice(cueEnd, cueEnd + 12))) return true;
   if (CHANNEL_NOUN.test(view.fold.slice(cueEnd, cueEnd + 12))) return false;
   const ts = tokenizeRange(view, sIdx, cueEnd);
   let k = 0;
@@ -317,8 +323,9 @@ function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
   return testIn(rc.rules.macro('THIRD_PARTY_CHANNEL'), sentence) && !testIn(rc.rules.macro('READER_ADDRESS'), sentence);
 }
 
-// A sentence that asks whether something is risky: words a client asking for it would not use.
-const RISK_QUESTION = /(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導|(?:通話|面談|取引|誘導|違反|対象)(?:に|と)(?:入り|入る|含まれ|あたり|当たり|なり|みなされ)(?:ます)?)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
+// A sentence that asks whether something is risky, or that it is not (「契約前の面談とかじゃないですよね？」):
+// words a client asking for it would not use.
+const RISK_QUESTION = /(?<!ん)(?:とか|って)?(?:じゃ|では)ない(?:です|でしょう)?よね\s?[?？]\s?$|(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導|(?:通話|面談|取引|誘導|違反|対象)(?:に|と)(?:入り|入る|含まれ|あたり|当たり|なり|みなされ)(?:ます)?)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
 // The words after a cue say it was received: 「…送れって言われた」「…おいでって来た」.
 const RETOLD_AFTER = /^[^。?？\n]{0,40}?(?:って|と)(?:言われ|来|き|頼まれ|求められ|迫られ|誘われ|書いて)/;
 

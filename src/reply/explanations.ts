@@ -564,6 +564,9 @@ export const RULE_EXPLANATIONS: Record<string, RuleExplanation> = {
   'pressure.english.deadline': {
     en: 'A countdown ("within 1 hour", "only 3 seats") takes away time to think, which is typical of scams.',
   },
+  'pressure.english.approve_or_work': {
+    en: 'Approving an outside-contact request is your choice, and work starts once escrow is funded. "Approve or we cancel" or "start now, we pay later" takes both away.',
+  },
   'deal.english.direct': {
     en: 'Working or paying outside the platform to avoid its fee is against the rules, and no one protects you if you are not paid.',
   },

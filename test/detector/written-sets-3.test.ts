@@ -105,3 +105,84 @@ describe('the client describing its own habit', () => {
     expectAtLeast('うちは普段Chatworkでやり取りしています。IDはgg_1234です', 'high');
   });
 });
+
+describe('English requests inside Japanese questions and chats', () => {
+  it('a quoted 「download Telegram … my username is @…」 is a move off the platform', () => {
+    expectAtLeast('海外の依頼者から「Please install WhatsApp, we talk there. My username is @sam_ops_77」と来ました。まだ契約前です。どうしたら？', 'high');
+  });
+
+  it('「approve or we cancel」 coerces the approval', () => {
+    expectAtLeast('Hello, I sent the サービス外連絡申請. Please approve today or we will cancel the contract.', 'medium');
+  });
+
+  it('starting work while the payment is late is work before escrow', () => {
+    expectAtLeast('Our payment is delayed, so 仮払い comes next week. Please start writing now and send two articles tomorrow.', 'medium');
+  });
+
+  it('a pushing client after the worker declines is not backing off, even if it opens politely', () => {
+    expectAtLeast('[9:01] クライアント Ann: We explain the job on Telegram. Add me: ann_hr_tokyo\n[9:05] ワーカー 佐藤: 契約前なので、こちらのメッセージで進めたいです\n[9:06] クライアント Ann: no problem, it is only 5 minutes. If you not add today we pick other person', 'high');
+  });
+
+  it('an overseas client who only asks in English about the brief stays quiet', () => {
+    expectQuiet('Hi, thank you for applying! Could you share two samples of your past translations here on Lancers? We will decide by Friday.');
+  });
+
+  it('a limit to housewives, in English, is a demographic limit', () => {
+    expectAtLeast('We are hiring moms only. Easy work with your phone, 15,000 yen a day. Reply YES for details.', 'high');
+  });
+
+  it('having to buy the client’s software first is an upfront fee', () => {
+    expectAtLeast('Before the first task you must buy our editing software license ($39). We refund it later.', 'high');
+  });
+});
+
+describe('more roles of a tool and of a request', () => {
+  it('「ランサーズじゃなくてクラウドワークスです」 corrects the platform, it proposes no direct deal', () => {
+    expectQuiet('すみません、さっきの案件はランサーズじゃなくてクラウドワークスのものでした。');
+  });
+
+  it('a platform named to be avoided is still a direct deal', () => {
+    expectAtLeast('ランサーズじゃなくて、私の口座に直接お支払いしますね', 'high');
+  });
+
+  it('a tool’s cloud recordings joined by の are the work', () => {
+    expectQuiet('編集者：Zoomのクラウドに録画が上がっていたので、ダウンロードしてカット編集を始めます');
+  });
+
+  it('customers’ DMs reported in an account-management chat are the client’s traffic', () => {
+    expectQuiet('出品者：今月のレポートです。フォロワーが120人増えました。\n購入者：InstagramのDMからの問い合わせも増えてきました！\n出品者：よかったです。来月はリール投稿を増やしましょう');
+  });
+
+  it('the buyer who sends their own photos for a portrait asks for nothing personal', () => {
+    expectQuiet('家族の似顔絵をお願いしたいです。子どもの顔写真を三枚ほどトークルームに送るので、参考にしてください');
+  });
+
+  it('a client asking for the reader’s face photo is still flagged', () => {
+    expectAtLeast('選考のため、あなたの顔写真を三枚ほど送ってください', 'high');
+  });
+
+  it('a question whether a Zoom job means a call (「…じゃないですよね？」) is the user’s own question', () => {
+    expectQuiet('「Zoom録画の文字起こし」という案件、契約前にZoomで話すとかじゃないですよね？');
+  });
+
+  it('「〜するのはダメと聞いた」 states the rule, it does not ask for the work', () => {
+    expectQuiet('仮払い前に作業するのはダメと聞いたので、クライアントに仮払いをお願いしました。これで大丈夫ですよね？');
+  });
+
+  it('a seller who says 「できないんです」 declines, and the buyer who agrees backs off', () => {
+    expectQuiet('購入者：LINEで送れたら早いんですけど、ダメでしたっけ？\n出品者：申し訳ありません、ココナラの外でのやり取りはできないんです。\n購入者：ですよね、こちらで送ります！\n購入者：資料を添付しました');
+  });
+
+  it('a story told under a 〜た話 headline is an article', () => {
+    const v = expectQuiet('仮払い前に納品して、報酬をもらえなかった話\n\n「急ぎなので先に書いてほしい、仮払いは後で」と言われて3本納品しました。\nそのあと連絡がつかなくなり、アカウントも消えていました。\n運営に相談しましたが、仮払い前の作業は補償の対象外とのことでした。\n今は必ず仮払いを確かめてから書き始めています。');
+    expect(v.kind).toBe('rule_text');
+  });
+
+  it('「このメッセージどう思いますか？」 over a quote asks about the quote', () => {
+    expectAtLeast('このメッセージどう思いますか？\n「仮払いは来週になるので、先に2本書いておいてもらえますか？」', 'medium');
+  });
+
+  it('an official application whose refusal ends the work is coerced', () => {
+    expectAtLeast('サービス外連絡申請を出しました。社内はすべてChatworkなので、承認いただけない方とは契約の継続が難しいです。', 'medium');
+  });
+});
