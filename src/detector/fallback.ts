@@ -46,6 +46,16 @@ export function modelView(view: TextView, kind: KindInfo, rules: RuleSet): strin
   return out;
 }
 
+// A stock sentence that carries nothing of its own: a greeting, thanks, a call to apply or to ask.
+const STOCK_SENTENCE =
+  /^(?:(?:まずは|ぜひ|どうぞ|引き続き|今後とも|本日も|今回は)[、,]?\s?)?(?:お気軽に)?(?:(?:ご応募|ご連絡|ご相談|ご質問|ご提案|ご返信|お問い合わせ)(?:を|は)?(?:お待ちして(?:おり|い)ます|ください|お願い(?:いたし|致し|し)ます)|(?:どうぞ)?よろしくお願い(?:いたし|致し|し)ます|ありがとうございま(?:す|した)|お疲れ(?:様|さま)です|お世話になって(?:おり|い)ます|はじめまして|承知(?:いたし|致し|し)ました|了解(?:です|しました))[。!！.\s]*$/;
+
+/** Every sentence is a stock phrase (「まずはお気軽にご応募ください。」): nothing for the model to judge. */
+export function onlyStockPhrases(text: string): boolean {
+  const sentences = text.split(/(?<=[。!！?？\n])/).map((s) => s.trim()).filter((s) => s !== '');
+  return sentences.length > 0 && sentences.length <= 4 && sentences.every((s) => STOCK_SENTENCE.test(s));
+}
+
 export function similarityFinding(
   view: TextView,
   rules: RuleSet,
@@ -55,7 +65,9 @@ export function similarityFinding(
   kindInfo: KindInfo,
 ): FallbackResult {
   const { t } = view;
-  const sim = model.score(modelView(view, kindInfo, rules));
+  const seen = modelView(view, kindInfo, rules);
+  if (onlyStockPhrases(seen)) return { finding: null, mitigation: null };
+  const sim = model.score(seen);
   const top = sim?.categories[0];
   if (!sim || !top) return { finding: null, mitigation: null };
   const [fa, fb] = sim.focus;

@@ -160,10 +160,10 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
 
 // The client backs off after the refusal (「失礼しました」「ではこちらで」「ですよね、冗談です」) rather than
 // pushing again.
-const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|冗談|ですよね[、,!！。\s]|(?:ここ|こちら)で(?:契約|続け|進め)|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
+const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|冗談|(?:^|[\s:：、。!！])ですよね[、,!！。\s]|(?:ここ|こちら)で(?:契約|続け|進め)|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
 // …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
 const PUSHES =
-  /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|(?:他|ほか)の(?:方|人)に(?:お願い|頼|依頼|決め)|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ|(?:choose|pick|hire|find|select)\s(?:an)?other|if\syou\s(?:not|don['’]?t|do\snot|can['’]?t|cannot)\s)/;
+  /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|(?:みんな|皆さん|全員|他の(?:応募者|わーかー|方|人)[^。\n]{0,6}?)[^。\n]{0,8}?(?:交換|追加|登録|承認)して(?:くれ|もらっ|いただい)|(?:他|ほか)の(?:方|人)に(?:お願い|頼|依頼|決め)|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ|(?:choose|pick|hire|find|select)\s(?:an)?other|if\syou\s(?:not|don['’]?t|do\snot|can['’]?t|cannot)\s)/;
 // The backing off opens the turn; a push may come anywhere in it.
 const backsOff = (turn: string): boolean => BACKS_OFF.test(turn.slice(0, 80)) && !PUSHES.test(turn.slice(0, 240));
 

@@ -3,6 +3,7 @@
 // in a friends' chat, a question about when a call is allowed, phone calls as the work), each fixed
 // as a mechanism and tested here in our own wording, with the variant that must still be flagged.
 import { describe, expect, it } from 'vitest';
+import { onlyStockPhrases } from '../../src/detector/fallback.ts';
 import { expectAtLeast, expectQuiet, useSharedEngine } from '../helpers/verdicts.ts';
 
 useSharedEngine();
@@ -184,5 +185,23 @@ describe('more roles of a tool and of a request', () => {
 
   it('an official application whose refusal ends the work is coerced', () => {
     expectAtLeast('サービス外連絡申請を出しました。社内はすべてChatworkなので、承認いただけない方とは契約の継続が難しいです。', 'medium');
+  });
+});
+
+describe('the statistical fallback and stock phrases', () => {
+  it.each([['まずはお気軽にご応募ください。'], ['ご質問はお気軽にご連絡ください。どうぞよろしくお願いいたします。'], ['お世話になっております。承知いたしました。']])('stays quiet on 「%s」', (text) => {
+    expectQuiet(text);
+  });
+
+  it('reads a stock phrase followed by anything else as content', () => {
+    expect(onlyStockPhrases('ご応募をお待ちしております。')).toBe(true);
+    expect(onlyStockPhrases('ご応募をお待ちしております。詳細はLINEで送ります。')).toBe(false);
+    expect(onlyStockPhrases('')).toBe(false);
+  });
+});
+
+describe('a client who agrees in words but keeps pushing', () => {
+  it('「〜んですよね」 and 「他の方はみんな交換してくれてます」 are not backing off', () => {
+    expectAtLeast('クライアント 10:01　はじめまして、Chatworkでやり取りしませんか？\nワーカー 10:05　契約前ですので、こちらのメッセージでお願いできますか。\nクライアント 10:06　うーん、Chatworkの方が楽なんですよね。他の方はみんな追加してくれてますよ', 'high');
   });
 });
