@@ -309,6 +309,8 @@ const SPEAKER_LINE =
 // The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
 const BRACKET_SPEAKER_LINE = /^\s{0,3}[[【]([^\]】\n\d:：][^\]】\n:：]{0,11})[\]】]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
+// The roles that make a two-line paste a chat log.
+const TWO_LINE_ROLE = /^(?:わーかー|くらいあんと|受注者|発注者|依頼者|購入者|出品者|らんさー)$/;
 // A speaker and their words in brackets: A社 佐藤「契約しました！」.
 const SPEECH_LINE = /^\s{0,3}([^「『\n:：\d\s][^「『\n:：]{0,13}?)\s?[「『][^」』\n]{2,}[」』]\s?$/;
 // A speaker and a time alone on a line (クライアント 14:00), their words on the next line.
@@ -350,6 +352,8 @@ export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
     }
     at += line.length + 1;
   }
+  // Two lines are a log only when both are labelled with a role (ワーカー: …／クライアント: …).
+  if (turns.length === 2 && turns.every((t) => TWO_LINE_ROLE.test(t.speaker)) && (turns[0] as ChatTurn).speaker !== (turns[1] as ChatTurn).speaker) return turns;
   if (turns.length < 3) return null;
   const counts = new Map<string, number>();
   for (const t of turns) counts.set(t.speaker, (counts.get(t.speaker) ?? 0) + 1);

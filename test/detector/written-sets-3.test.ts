@@ -205,3 +205,17 @@ describe('a client who agrees in words but keeps pushing', () => {
     expectAtLeast('クライアント 10:01　はじめまして、Chatworkでやり取りしませんか？\nワーカー 10:05　契約前ですので、こちらのメッセージでお願いできますか。\nクライアント 10:06　うーん、Chatworkの方が楽なんですよね。他の方はみんな追加してくれてますよ', 'high');
   });
 });
+
+describe('two-line logs and example numbers', () => {
+  it('a two-line log with role labels: the worker asking to start early is the worker’s own words', () => {
+    expectQuiet('受注者: 仮払いの前ですが、先に構成だけ作り始めてもよいですか？\n発注者: いいえ、仮払いが済んでからで大丈夫です。すぐ手続きしますね');
+  });
+
+  it('a two-line log in which the client asks for LINE is still flagged', () => {
+    expectAtLeast('クライアント: 契約前ですがLINE交換しませんか？\nワーカー: 契約前なので、こちらのメッセージでお願いします', 'high');
+  });
+
+  it('a phone number given as an input example is the work', () => {
+    expectQuiet('電話番号の欄には、記入例として「080-0000-0000」を薄い文字で表示してください');
+  });
+});
