@@ -309,8 +309,10 @@ const SPEAKER_LINE =
 // The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
 const BRACKET_SPEAKER_LINE = /^\s{0,3}[[【]([^\]】\n\d:：][^\]】\n:：]{0,11})[\]】]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
+// The parties of a deal, as chat labels name them (folded).
+const PARTY_ROLES = '購入者|出品者|くらいあんと|わーかー|発注者|受注者|依頼者';
 // The roles that make a two-line paste a chat log.
-const TWO_LINE_ROLE = /^(?:わーかー|くらいあんと|受注者|発注者|依頼者|購入者|出品者|らんさー)$/;
+const TWO_LINE_ROLE = new RegExp(`^(?:${PARTY_ROLES}|らんさー)$`);
 // A speaker and their words in brackets: A社 佐藤「契約しました！」.
 const SPEECH_LINE = /^\s{0,3}([^「『\n:：\d\s][^「『\n:：]{0,13}?)\s?[「『][^」』\n]{2,}[」』]\s?$/;
 // A speaker and a time alone on a line (クライアント 14:00), their words on the next line.
@@ -322,7 +324,7 @@ const DATE_TIME = String.raw`^\s{0,3}(?:(?:\d{4}[/.\-年])?\d{1,2}[/.\-月]\d{1,
 // The same with the date and time first, as message screens show it: 2026/02/03 17:10 クライアント 野口.
 const TIME_FIRST_HEADER = new RegExp(String.raw`${DATE_TIME}([^\s:：\d【】[\]][^\n:：【】[\]「」]{0,20}?)\s*$`);
 // A role alone on a line (購入者 maki, 出品者, あなた), the words on the next line.
-const ROLE_HEADER = /^\s{0,3}((?:購入者|出品者|くらいあんと|わーかー|発注者|受注者|依頼者|あなた|自分|私)(?:\s?[（(][^)）\n]{1,12}[)）]|\s[^\s:：「」]{1,16})?)\s*$/;
+const ROLE_HEADER = new RegExp(String.raw`^\s{0,3}((?:${PARTY_ROLES}|あなた|自分|私)(?:\s?[（(][^)）\n]{1,12}[)）]|\s[^\s:：「」]{1,16})?)\s*$`);
 // A date and time before a speaker label: 11:20 担当：高木, 2026/11/03 14:02 佐藤：….
 const TIME_PREFIX = new RegExp(DATE_TIME);
 

@@ -117,11 +117,19 @@ const ViterbiNode = require('kuromoji/src/viterbi/ViterbiNode.js') as new (
 ) => unknown;
 const ViterbiLattice = require('kuromoji/src/viterbi/ViterbiLattice.js') as new () => { append(node: unknown): void; appendEos(): void };
 
+/** kuromoji's character class of one character (its unknown-word dictionary's lookup). */
+interface CharClass {
+  class_id: number;
+  class_name: string;
+  is_always_invoke: number;
+  is_grouping: number;
+}
+
 interface ViterbiBuilderLike {
   trie: DoubleArrayLike;
   token_info_dictionary: { target_map: Record<number, ArrayLike<number | string>>; dictionary: { getShort(i: number): number } };
   unknown_dictionary: {
-    lookup(ch: string): { class_id: number; class_name: string; is_always_invoke: number; is_grouping: number };
+    lookup(ch: string): CharClass;
     target_map: Record<number, ArrayLike<number | string>>;
     dictionary: { getShort(i: number): number };
   };
@@ -152,12 +160,12 @@ export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T, wordIds
     // Each position's character class, and where its run of one class ends: a grouped unknown word
     // is that run, sliced once (kuromoji re-reads the run from every position in it: quadratic in
     // a long run of letters or digits).
-    const classes = new Array<ReturnType<typeof unk.lookup>>(n);
+    const classes = new Array<CharClass>(n);
     for (let idx = 0; idx < n; idx++) classes[idx] = unk.lookup(charAt(idx));
     const runEnd = new Int32Array(n);
     for (let idx = n - 1; idx >= 0; idx--) {
       const next = classes[idx + 1];
-      runEnd[idx] = next !== undefined && next.class_name === (classes[idx] as ReturnType<typeof unk.lookup>).class_name ? (runEnd[idx + 1] as number) : idx + 1;
+      runEnd[idx] = next !== undefined && next.class_name === (classes[idx] as CharClass).class_name ? (runEnd[idx + 1] as number) : idx + 1;
     }
     for (let pos = 0; pos < n; pos++) {
       const tail = sentenceStr.slice(map[pos] as number);
@@ -175,7 +183,7 @@ export function speedUpBuilder<T extends ViterbiBuilderLike>(builder: T, wordIds
       }
       // One position of the sentence map is one code point (a lone high surrogate takes the unit
       // after it along): kuromoji wraps it in a SurrogateAwareString, whose length is then 1.
-      const headClass = classes[pos] as ReturnType<typeof unk.lookup>;
+      const headClass = classes[pos] as CharClass;
       if (vocabulary.length === 0 || headClass.is_always_invoke === 1) {
         let key = charAt(pos);
         let keyLength = 1;
