@@ -428,12 +428,18 @@ export function buildPatternFilter(patterns: readonly RegExp[], known?: (re: Reg
   }
   const template = new Uint8Array(ids.size);
   for (const id of always) template[id] = 1;
+  // The first step from the root is taken at every position of the text and mostly fails: one
+  // bit per UTF-16 unit says whether any literal starts with it, so most positions cost no lookup.
+  const starts = new Uint8Array(0x10000);
+  for (const c of root.next.keys()) starts[c] = 1;
   return {
     possible(text: string): (re: RegExp) => boolean {
       const hit = template.slice();
       const n = text.length;
       for (let i = 0; i < n; i++) {
-        let node = root.next.get(text.charCodeAt(i));
+        const c = text.charCodeAt(i);
+        if (starts[c] === 0) continue;
+        let node = root.next.get(c);
         for (let j = i + 1; node; j++) {
           if (node.ids) for (const id of node.ids) hit[id] = 1;
           if (j >= n) break;
