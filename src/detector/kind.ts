@@ -135,7 +135,8 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
   const asks = testIn(rules.macro('RECEIVED_ASK'), ownWords);
   // Receipt is said in the asker's words: 「Xで『LINEで連絡』って書いてある案件は危険」っていう投稿 quotes a
   // claim, it does not say something was received.
-  const outer = withoutInnerQuotes(fold);
+  // A rule the user read somewhere (ブログで見た「契約前の外部誘導は禁止」って…) was not sent to them.
+  const outer = withoutInnerQuotes(fold).replace(READ_QUOTE, '〈〉');
   return (
     ((testIn(rules.macro('RECEIVED_STRONG'), outer) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), outer))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
@@ -149,6 +150,10 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
     !isArticle(fold.replace(CLOSING_QUESTION, ''), rules, 'strict')
   );
 }
+
+// A quote introduced as something read in an article, a help page or the rules, with its
+// topic marker: ぶろぐで見た「…」って, へるぷに書いてあった「…」は.
+const READ_QUOTE = /(?:ぶろぐ|記事|へるぷ|ねっと|さいと|まとめ|規約|がいどらいん|ようつべ|youtube|動画|本|x|twitter|ついったー)(?:で|に|の)(?:見た|読んだ|書いて(?:あった|ある)|あった|言って(?:た|いた))[「『][^「」『』\n]{1,80}[」』](?:って|と|は)?/g;
 
 // The user marks what follows as the message itself.
 const PASTED = /(?:届いた|来た|きた|受け取った)めっせーじ\s?[:：]|以下全文|全文(?:です|を貼)/;

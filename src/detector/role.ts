@@ -118,7 +118,9 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       // 「…」は、どのサイトでもアウトです: the quote is judged, not made.
       if (/^\s*(?:は|も)[、,]?[^。\n「」]{0,24}?(?:あうと|ng|だめ|違反|禁止|危険|詐欺|要注意|注意|断って|断る|お断り|応じない)/.test(fold.slice(end, end + 40))) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
-      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる)/.test(after)) return true;
+      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる|(?:ぷれぜんと)?きゃんぺーん|企画|きゃっちこぴー|こぴー|たいとる|ろご)/.test(after)) return true;
+      // Copy being edited: 見出し「導入費用について」→「初期費用について」に直してください.
+      if (/^\s*(?:→|⇒|->|に(?:直|修正|変更|差し替え|書き換え|統一)|へ(?:変更|修正|差し替え)|を(?:削除|消して|残して))/.test(after) || /(?:[」』]\s?(?:→|⇒|->)|見出し|h[1-6]|たいとる|文言|表記)\s?$/.test(fold.slice(Math.max(0, open - 8), open))) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
     }
   }
