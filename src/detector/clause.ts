@@ -196,6 +196,8 @@ export function moodAfter(tokens: Token[], k: number): Mood {
         // 送っていただく必要はありません: the request is said to be unnecessary.
         const tail = tokens.slice(j + 1, j + 6).map((x) => x.surface).join('');
         if (/^(?:必要|こと)(?:は|も)?(?:ありません|ございません|ない|なし|一切)/.test(tail)) return 'denied';
+        // 教えてもらうより安心: one way compared with another, asked of nobody.
+        if (/^より/.test(tail)) return 'attributive';
         return 'request';
       }
       if (t.conjForm.startsWith('命令')) return 'request';
@@ -206,6 +208,8 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       continue;
     }
     if (t.pos === '助詞') {
+      // 〜するより / 〜するよりも: the act is compared with another, not asked for.
+      if (s === 'より' && (prev.pos === '動詞' || prev.pos === '助動詞')) return 'attributive';
       if (t.posDetail === '終助詞') {
         if (/^(?:か|かな|の)$/.test(s)) return 'request';
         if (/^(?:ね|よ|ねー|よー|な)$/.test(s) && !past) {

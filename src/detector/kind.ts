@@ -36,6 +36,8 @@ export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' 
   if (FAQ_ENTRY.test(fold)) return true;
   // An English warning or help text: two of its markers (beware, scammers, not allowed …).
   if (distinctMatches(rules.macro('EN_ABOUT'), fold, 2).size >= 2) return true;
+  // A forum thread: posts numbered >>1, >>2 … (or No.1:, No.2:) share and discuss what people got.
+  if ((fold.match(THREAD_POST) ?? []).length >= 2) return true;
   const strong = distinctMatches(rules.macro('ARTICLE_STRONG'), fold, 2).size;
   if (strong >= 2) return true;
   return prose !== 'none' && isNotice(fold, rules, strong, prose === 'strict');
@@ -67,7 +69,8 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   // An article quotes the phrases it warns about: 「詳細はLINEで」「手数料がもったいない」.
   // A name quoted twice (「BOワーク」) is one quote.
   const quotes = new Set(fold.match(/[「『][^「」『』\n]{1,80}[」』]/g) ?? []).size >= 2 ? 1 : 0;
-  const voice = distinctMatches(rules.macro('NOTICE_VOICE'), fold, 2);
+  // The voice is the writer's own: a scam quoted in brackets (「WhatsAppで話しましょう」) is not advice.
+  const voice = distinctMatches(rules.macro('NOTICE_VOICE'), withoutQuotes(fold), 2);
   if (strict) return voice.size >= 2;
   // A list of acts under that voice (「以下の内容を含む依頼は禁止しています。・…・…」) is a rule list.
   const listed = lines(fold).filter((l) => LIST_ITEM.test(l)).length >= 2 ? 1 : 0;
@@ -80,6 +83,9 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   if (headline && STORY_TITLE.test(first) && !isPosting(fold, rules)) return true;
   return (voice.size >= 1 || (title === 1 && (strong >= 1 || quotes === 1))) && title + listed + quotes + voice.size + strong >= 2;
 }
+
+// The start of one post in a forum thread: >>12 …, No.3: ….
+const THREAD_POST = /(?:^|\n)\s{0,2}(?:>>|no\.?)\s?\d{1,4}(?:\s?[:：]|\s)/g;
 
 // A title that names a story: 〜した話, 〜だった話, 体験談, 失敗談.
 const STORY_TITLE = /(?:(?:た|だ)話|体験談|経験談|失敗談|体験記)\s?[）)】]?$/;

@@ -467,6 +467,12 @@ export interface RoleDecision {
   requirement: boolean;
 }
 
+// The tool's name as a word: 「Zoomって単語」「LINEという言葉」「Discordの文字」.
+const WORD_ITSELF = /^\s?[」』]?\s?(?:って|という|との|の)(?:単語|言葉|ことば|文字|わーど|表記|きーわーど)/;
+
+// A worry or a question of the reader's, told back: 〜なのでは、とご心配…, 〜ですか、とご質問….
+const TOLD_BACK = /^[^。\n]{0,24}?(?:のでは|んじゃ|のか|ですか|でしょうか)[、,]?\s?と\s?(?:ご|お)?(?:心配|不安|懸念|質問|相談|指摘|おっしゃ|仰|問い合わせ)/;
+
 /** Role and mood of one candidate: set aside (and why), or counted. */
 export function assessRole(rc: RoleContext, c: Candidate): RoleDecision {
   const speech = speechRole(rc, c);
@@ -523,11 +529,15 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
     const s = sentenceAt(rc.view, c.sIdx);
     const sentence = rc.view.fold.slice(s.start, s.end);
     if (INTERNAL.test(sentence) && !ASKS_READER.test(sentence)) return 'description';
+    // 「Zoomって単語があるけど大丈夫？」: the word itself is talked about.
+    if (WORD_ITSELF.test(rc.view.fold.slice(c.cueEnd ?? c.b, (c.cueEnd ?? c.b) + 12))) return 'description';
     // 「（ワーカーさんが参加する必要はありません）」: the reader is told they need not join.
     if (testIn(rc.rules.macro('READER_EXEMPT'), sentence)) return 'negated';
     // 「Zoomで打ち合わせしたいんですが、どういう手順を踏めばいいですか？」: a question about the procedure.
     if (PROCEDURE_QUESTION.test(sentence)) return 'description';
   }
+  // 「ご住所などが必要なのでは、とご心配されていましたが」: the reader's own worry, told back to them.
+  if (rule.context.quotable && TOLD_BACK.test(rc.view.fold.slice(c.b, sentenceAt(rc.view, c.sIdx).end))) return 'quoted';
   const reading = readCandidate(rc, c);
   out.value = reading;
   if (reading) {

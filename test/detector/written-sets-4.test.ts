@@ -3,8 +3,8 @@
 // work, a paid option on coconala, a casual 「直で」, a contract promised for tomorrow, an English
 // refusal in a chat), each fixed as a mechanism and tested here in our own wording, with the
 // variant that must still be flagged.
-import { describe, it } from 'vitest';
-import { expectAtLeast, expectQuiet, useSharedEngine } from '../helpers/verdicts.ts';
+import { describe, expect, it } from 'vitest';
+import { check, expectAtLeast, expectQuiet, useSharedEngine } from '../helpers/verdicts.ts';
 
 useSharedEngine();
 
@@ -90,5 +90,83 @@ describe('a chat in English where the worker keeps to the platform', () => {
 
   it('a client who pushes again after the refusal is still flagged', () => {
     expectAtLeast('Client: Could we do a short Zoom call before we sign the contract?\nWorker: Thanks for asking. Until the contract I would like to communicate only through Lancers messages, as the site requires.\nClient: If you don’t join the call, we will choose another freelancer.', 'medium');
+  });
+});
+
+describe('a chat in which the seller keeps the buyer on coconala', () => {
+  it('the buyer’s phone idea, the seller’s 「禁止されております」 and the buyer’s yes', () => {
+    expectQuiet('購入者：細かいところは電話で説明させてもらえませんか？\n出品者：申し訳ありません、ココナラではサイト外でのやり取りが禁止されておりますので、トークルームでお送りいただけますか\n購入者：了解です！箇条書きで送りますね', { platform: 'coconala' });
+  });
+
+  it('a buyer who insists on the call is still flagged', () => {
+    expectAtLeast('購入者：細かいところは電話で説明させてもらえませんか？\n出品者：申し訳ありません、ココナラではサイト外でのやり取りが禁止されておりますので、トークルームでお送りいただけますか\n購入者：ちょっとだけなら大丈夫ですよ、番号送りますね', 'medium', { platform: 'coconala' });
+  });
+});
+
+describe('texts written about scams, not sent to the reader', () => {
+  it('friends in a chat who got a DM and say they will report it', () => {
+    expectQuiet('みお：さっき「緑のアプリで続きを話そう」ってDM来たんだけど、これってあれ？\nけい：それそれ。契約前なら無視して運営に報告でOK\nみお：やっぱりね、報告しとく');
+  });
+
+  it('a thread whose numbered posts share what people received', () => {
+    expectQuiet('【スレ】届いた怪しいDMを貼っていくスレ\n\n>>1 「詳細はLINEで送るのでID追加お願いします」←よく見るやつ\n>>2 「登録料3,000円で高単価案件を紹介」だった\n>>3 「30代女性限定」のデータ入力。性別関係ある？');
+  });
+
+  it('a listicle of red-flag phrases under a 「〜選」 title', () => {
+    expectQuiet('副業募集で見かけたら要注意なフレーズ 7選\n1. 「スマホ1台で月30万」\n2. 「まずは教材をご購入ください」\n3. 「専用アプリをインストール」\n4. 「手数料がもったいないので直接」\n5. 「今日中にお返事ください」');
+  });
+
+  it('a client who says other companies ask for WeChat and they never do', () => {
+    expectQuiet('はじめまして。台湾の雑貨メーカーです。「WeChatで話しましょう」と誘う会社もあると聞きましたが、弊社はそういうことはしません。すべてランサーズの中でやり取りします。');
+  });
+
+  it('a client who asks for WeChat is still flagged', () => {
+    expectAtLeast('はじめまして。台湾の雑貨メーカーです。詳しい条件はWeChatで話しましょう。IDはこちらです：tw_zakka88', 'high');
+  });
+});
+
+describe('words that compare, tell back or name a tool', () => {
+  it('one way of working compared with sharing a login asks for no login', () => {
+    const v = check('管理画面は、オーナーさんに権限を付けてもらって作業しています（パスワードを教えてもらうより安全なので）。');
+    expect(v.findings.map((f) => f.rule)).not.toContain('pi.identity.request');
+    expect(v.mitigations).toContainEqual(expect.objectContaining({ rule: 'pi.identity.request', reason: 'description' }));
+  });
+
+  it('the worker’s own worry about their address, told back and answered', () => {
+    expectQuiet('請求書にご住所が必要なのでは、とご心配いただいていましたが、クラウドワークス経由のお取引ですので、ご住所やお名前をお聞きすることはありません。');
+  });
+
+  it('asking for the address is still flagged', () => {
+    expectAtLeast('請求書を作るので、ご住所とお名前を教えてください。', 'high');
+  });
+
+  it('a question about the word 「Zoom」 in a minutes-writing order', () => {
+    expectQuiet('ココナラで「Zoom会議の文字起こし」のご依頼をいただきました。録画データはトークルームで送ってくださるそうです。Zoomって単語が入ってるけど問題ないですよね？', { platform: 'coconala' });
+  });
+
+  it('a side-job school’s course videos to subtitle, after escrow', () => {
+    expectQuiet('副業スクールの講座動画に字幕をつける案件です。受講の勧誘はなく、字幕作成だけとのこと。仮払いも済んでいます。');
+  });
+
+  it('being invited to join a side-job school is still flagged', () => {
+    expectAtLeast('ライター案件に応募したら、副業スクールへのご招待が届きました。受講料は3万円だそうです。', 'high');
+  });
+});
+
+describe('a user’s question about what they received', () => {
+  it('a notice that turned out to be the platform’s own identity check', () => {
+    expectQuiet('「本人確認書類をご提出ください」ってお知らせが来たんですが、ランサーズの本人確認のことでした。運営からなら普通ですよね？', { platform: 'lancers' });
+  });
+
+  it('a Google form for name, phone and LINE ID, asked about with 「わけじゃないよね？」', () => {
+    expectAtLeast('応募した人みんなに「こちらのGoogleフォームに名前・電話番号・LINE IDを入力してください」と送られてくるらしい。フォームならサイトの外ってわけじゃないよね？', 'high');
+  });
+
+  it('a pasted message that proposes WhatsApp, with the asker’s short 「変？」', () => {
+    expectAtLeast('翻訳の仕事の連絡なんですけど、なんか変？\n「こんにちは。仕事あります。WhatsAppで話しましょう +44 20 7946 0321 よろしく」', 'high');
+  });
+
+  it('a story of being invited to a paid course, retold', () => {
+    expectAtLeast('動画編集の案件に応募したら、「編集で月50万稼げる方法を教える講座がある」という話になって、オンラインサロンに誘われました。これって仕事なの？', 'high');
   });
 });
