@@ -72,6 +72,15 @@ export function windowBounds(view: TextView, rule: CompiledRule, sIdx: number, a
 
 const anyPattern = (): boolean => true;
 
+// An application instruction addressed to the applicant: what to write or send when applying.
+const APPLICANT_ASK = /(?:ご応募|応募|ご提案|提案)(?:の際|時|いただく際|される際|する際|にあたって|にあたり)[^。\n]{0,40}?(?:書いて|お書き|ご記入|記入して|記載して|ご記載|お知らせ|添えて|明記|お送り|送って|教えて)/;
+
+/** The sentence is an application instruction (what to write when applying). */
+function askedOfApplicant(view: TextView, sIdx: number): boolean {
+  const s = sentenceAt(view, sIdx);
+  return APPLICANT_ASK.test(view.fold.slice(s.start, s.end));
+}
+
 /**
  * Candidates of one rule, pattern by pattern: each match whose window passes the rule's own
  * context (at most `limit`). Matches the window excludes are reported through `drop`. Lazy: the
@@ -145,7 +154,9 @@ export function* ruleCandidates(
         continue;
       }
       textExcluded ??= ctx.unlessText.some((r) => testWhole(view, r));
-      if (textExcluded && !underHeading(fold, a, ctx.textExceptUnder)) {
+      // A text about forms or automation still asks its applicants for something in its own
+      // application instructions (「ご応募の際、お電話番号を書いていただけますか」).
+      if (textExcluded && !underHeading(fold, a, ctx.textExceptUnder) && !(ctx.textExceptAsked && askedOfApplicant(view, sIdx))) {
         drop(cand, 'tool_is_work');
         continue;
       }

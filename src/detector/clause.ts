@@ -162,8 +162,10 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       }
       if (b === 'たい') {
         // 〜したい場合は: a condition; 〜したい方: people who want to; otherwise a wish put to the reader.
-        const rest = tokens.slice(j + 1, j + 3).map((x) => x.surface).join('');
+        const rest = tokens.slice(j + 1, j + 4).map((x) => x.surface).join('');
         if (/^(?:場合|際|時|とき|なら|ならば|のであれば|ので)/.test(rest)) return 'condition';
+        // 電話で話したいというお客様: someone else's wish, described.
+        if (/^(?:という|といった|って(?:いう)?)(?:お客|顧客|ご?要望|声|ニーズ|ユーザー|利用者|患者|会員|生徒|保護者)/.test(rest)) return 'attributive';
         if (/^(?:方|人|者)/.test(rest)) return 'requirement';
         return 'request';
       }

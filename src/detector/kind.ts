@@ -392,9 +392,9 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
     (isArticle(fold, rules, 'none')
       ? // A posting that calls for applicants needs a third marker: 初心者向け and 下書き are job words too.
         (isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') &&
-          !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold) && !/[「『]/.test(fold) && distinctMatches(rules.macro('ARTICLE_STRONG'), fold, 3).size < 3)) ||
+          !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold)) && distinctMatches(rules.macro('ARTICLE_STRONG'), withoutQuotes(fold).replace(FAQ_WORDS, ''), 3).size < 3)) ||
         !isPosting(fold, rules)
-      : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), fold)));
+      : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold))));
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));

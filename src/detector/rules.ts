@@ -36,6 +36,11 @@ const ContextSchema = z
      * posting, the items listed under 【応募時にご記入いただく事項】 are asked of the applicant.
      */
     textExceptUnder: z.array(z.string().min(1)).default([]),
+    /**
+     * unlessText does not excuse a cue in a sentence that tells applicants what to write when
+     * applying (「ご応募の際、日中につながるお電話番号を書いていただけますか」).
+     */
+    textExceptAsked: z.boolean().default(false),
     /** A negation or prohibition in the same clause after the cue drops it (行いません, 不要です). */
     negatable: z.boolean().default(true),
     /** A cue inside 「…」 that the sentence reports or warns about is not a request. */

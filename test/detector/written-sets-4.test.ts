@@ -170,3 +170,66 @@ describe('a user’s question about what they received', () => {
     expectAtLeast('動画編集の案件に応募したら、「編集で月50万稼げる方法を教える講座がある」という話になって、オンラインサロンに誘われました。これって仕事なの？', 'high');
   });
 });
+
+describe('long job postings with one risky sentence', () => {
+  const posting = (extra: string): string =>
+    `【Webライター】旅行メディアの観光地紹介記事（月6本・継続）\n\n■メディアについて\n国内旅行の初心者向けに、観光地やグルメの情報を発信しています。比較記事やモデルコースの記事が中心です。\n\n■報酬\n1記事 6,000円\n\n■応募方法\nご応募の際は、過去の執筆実績をお送りください。\n\n■今後について\n${extra}`;
+
+  it('a writing posting that names article kinds is still a posting, and its direct-deal sentence counts', () => {
+    expectAtLeast(posting('初回はクラウドワークスでお願いしますが、手数料がもったいないので2回目からは直接ご依頼させてください。'), 'high');
+  });
+
+  it('the same posting without that sentence stays quiet', () => {
+    expectQuiet(posting('継続いただける方には、単価の見直しも検討します。'));
+  });
+
+  it('a selection step with a call and its length', () => {
+    expectAtLeast('【翻訳】製品マニュアルの英日翻訳\n\n■報酬\n1文字 4円\n\n■選考の流れ\n1. 応募（実績のご提出）\n2. 適性確認のZoom面談（20分）\n3. トライアル（有償）\n4. 本契約', 'medium');
+  });
+
+  it('a selection interview held as text in the platform’s messages', () => {
+    expectQuiet('【翻訳】製品マニュアルの英日翻訳\n\n■報酬\n1文字 4円\n\n■選考について\n選考の面談は、クラウドワークスのメッセージ上でのテキスト面談で行います（30分程度）。お電話やビデオ通話での面接は行いません。');
+  });
+
+  it('pay by gift cards named with a note in brackets', () => {
+    expectAtLeast('【バナー制作】月10点程度\n\n■報酬\n1点 2,000円\n\n■お支払い\n月末締めで、合計金額分をAmazonギフト券（Eメールタイプ）でお送りしています。', 'high');
+  });
+
+  it('a form-building job that asks applicants for a phone number to call them', () => {
+    expectAtLeast('【GAS】スプレッドシートの自動化\n\n■内容\n問い合わせフォームの回答をスプレッドシートに集計し、Chatworkに通知するGASを作ってください。\n\n■その他\nお見積りの前にお電話で10分ほどお話を伺いたいので、ご応募の際、日中につながるお電話番号を書いていただけますか。', 'high');
+  });
+
+  it('a research job that makes applicants install its app, when the client develops products', () => {
+    expectAtLeast('【モニター】新商品開発のためのアンケート\n\n■内容\nアンケートはすべて弊社の専用アプリ「モニタープラス」で配信します。ご応募後、App Storeからアプリをダウンロードし、会員登録をお済ませください。', 'medium');
+  });
+});
+
+describe('postings whose risky-looking words are the work', () => {
+  it('zooming in on a scene is an editing effect', () => {
+    expectQuiet('【動画編集】料理チャンネル（週1本）\n\n■作業内容\n・カット、テロップ、BGM\n・手元のアップはズームやテロップで強調してください\n\n■報酬\n1本 5,000円');
+  });
+
+  it('a webinar-support posting mentions its seminars', () => {
+    expectQuiet('【セミナー運営サポート】オンライン勉強会の集客ページ作成と当日の受付\n\n■概要\n経理担当者向けのオンラインセミナーを月1回開いています。\n\n■セミナーの流れ\n13:00 受付開始\n13:30 セミナー本編\n\n■報酬\n1回 15,000円');
+  });
+
+  it('a writing job about investing', () => {
+    expectQuiet('【金融記事】高配当株の初心者向け解説（FP歓迎）\n\n■執筆内容\n・配当金の仕組みと税金\n・高配当株のメリットとリスク\n\n■報酬\n1記事 15,000円');
+  });
+
+  it('a multi-tenant SaaS posting is not about multi-level marketing', () => {
+    expectQuiet('【業務委託】Goエンジニア（フルリモート）\n\n■業務内容\n・マルチテナント化に伴うデータ分離の設計\n・APIの開発\n\n■報酬\n月額70万円〜');
+  });
+
+  it('a bot built on a messenger’s Bot API', () => {
+    expectQuiet('Telegram Bot API を使った通知システムの開発をお願いします。スタッフが使っているTelegramのグループに、在庫が減ったら自動で通知を出したいです。質問はクラウドワークスのメッセージでお願いします。');
+  });
+
+  it('who the client’s members are', () => {
+    expectQuiet('【メルマガ執筆】自然食品ECの週刊メルマガ\n\n■概要\n会員の多くは30〜40代の女性で、食の安全に関心の高い方が中心です。\n\n■報酬\n1通 4,000円');
+  });
+
+  it('interviews with the client’s research subjects over Zoom', () => {
+    expectQuiet('【インタビュー調査】子育て世帯へのオンラインインタビュー\n\n■作業内容\n・対象者（6名）へのオンラインインタビュー（各45分、Zoom）の実施\n・報告書の作成\n\n契約・仮払いの後に着手していただきます。選考のための面談はありません。');
+  });
+});
