@@ -148,6 +148,9 @@ export function moodAfter(tokens: Token[], k: number): Mood {
       const b = t.baseForm;
       if (b === 'ない' || b === 'ぬ' || b === 'ん') {
         const rest = tokens.slice(j + 1, j + 4).map((x) => x.surface).join('');
+        // 〜てない？ / 〜ていない？: asks whether something has been done (住所とか教えてない？), not an invitation.
+        const state = (prev.surface === 'て' || prev.surface === 'で') || (prev.surface === 'い' && /^[てで]$/.test(tokens[j - 2]?.surface ?? ''));
+        if (state && (/^(?:でしょう|です)?か/.test(rest) || /^[？?]/.test(rest))) return 'narration';
         if (/^(?:でしょう|です)?か/.test(rest) || /^[？?]/.test(rest)) return 'request';
         // 〜払えない金額ではない: the negation is itself negated.
         if (/^(?:金額|額|わけ|訳|こと|ほど|もの)(?:で|じゃ)?は?(?:ない|ありません|ございません)/.test(rest)) {

@@ -143,6 +143,9 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
   // claim, it does not say something was received.
   // A rule the user read somewhere (ブログで見た「契約前の外部誘導は禁止」って…) was not sent to them.
   const outer = withoutInnerQuotes(fold).replace(READ_QUOTE, '〈〉');
+  // Three or more people talking it over (friends comparing what they got) is a discussion, unless
+  // the user asks about it in their own words outside the log.
+  if (turns !== null && !asks && new Set(turns.map((t) => t.speaker)).size >= 3) return false;
   return (
     ((testIn(rules.macro('RECEIVED_STRONG'), outer) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), outer))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
@@ -153,13 +156,17 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
     !ANSWERED.test(fold) &&
     !(titledNotice(fold, rules) && !testIn(rules.macro('RECEIVED_ASK'), own.replace(/[「『][^「」『』]{0,200}[」』]/g, '「」'))) &&
     // The asker's closing question (「詐欺？」「怪しいですよね？」) uses an article's words too: leave it out.
-    !isArticle(fold.replace(CLOSING_QUESTION, ''), rules, 'strict')
+    // A friend's case retold (友達の話です…と言ってきたそうです) with the asker's own question is still a question.
+    !(isArticle(fold.replace(CLOSING_QUESTION, ''), rules, 'strict') && !(asks && fold.length <= OWN_WORDS * 2 && FRIEND_CASE.test(fold)))
   );
 }
 
 // A quote introduced as something read in an article, a help page or the rules, with its
 // topic marker: ぶろぐで見た「…」って, へるぷに書いてあった「…」は.
 const READ_QUOTE = /(?:ぶろぐ|記事|へるぷ|ねっと|さいと|まとめ|規約|がいどらいん|ようつべ|youtube|動画|本|x|twitter|ついったー)(?:で|に|の)(?:見た|読んだ|書いて(?:あった|ある)|あった|言って(?:た|いた))[「『][^「」『』\n]{1,80}[」』](?:って|と|は)?/g;
+
+// Somebody close to the asker, whose case they retell: 友達の話です, 妹が…と言われたそうで.
+const FRIEND_CASE = /(?:友達|友人|知人|知り合い|先輩|後輩|同僚|妹|姉|弟|兄|夫|妻|母|父|家族)(?:の話|の件|が|から)/;
 
 // The user marks what follows as the message itself.
 const PASTED = /(?:届いた|来た|きた|受け取った)めっせーじ\s?[:：]|以下全文|全文(?:です|を貼)/;
@@ -376,6 +383,12 @@ export function chatTurns(fold: string, rules: RuleSet): ChatTurn[] | null {
 
 const FAQ_WORDS = /よくある(?:ご)?質問|faq|q&a/g;
 
+/** The first line is a notice's title (「仕事依頼ガイドライン ― 掲載できない依頼の例」), not a job's (【ライター募集】…？). */
+function noticeTitled(fold: string, rules: RuleSet): boolean {
+  const { first } = titleLine(fold);
+  return testIn(rules.macro('NOTICE_TITLE'), first) && !/募集|求む|急募|お仕事|案件/.test(first);
+}
+
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   const { fold } = view;
   const turns = chatTurns(fold, rules);
@@ -392,9 +405,15 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
     (isArticle(fold, rules, 'none')
       ? // A posting that calls for applicants needs a third marker: 初心者向け and 下書き are job words too.
         (isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') &&
-          !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold)) && distinctMatches(rules.macro('ARTICLE_STRONG'), withoutQuotes(fold).replace(FAQ_WORDS, ''), 3).size < 3)) ||
+          !(
+            isPosting(fold, rules) &&
+            testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold)) &&
+            distinctMatches(rules.macro('ARTICLE_STRONG'), withoutQuotes(fold).replace(FAQ_WORDS, ''), 3).size < 3 &&
+            // 「仕事依頼ガイドライン ― 掲載できない依頼の例」: a notice's title, over a list that quotes postings.
+            !noticeTitled(fold, rules)
+          )) ||
         !isPosting(fold, rules)
-      : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold))));
+      : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold)) && !noticeTitled(fold, rules)));
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));

@@ -65,10 +65,15 @@ export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
 }
 
 // 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
-const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|省略)|^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間がかかる|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
+const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|省略)|^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間(?:が)?かかる|審査に時間|通らない|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
+
+const ROUTE_OFF_RECORD = /(?:電話|口頭|めーる|直接|個別)で[^。\n]{0,20}?(?:許可|承認|了承|ok)を?(?:もらって|得て|いただいて|もらい|得|いただき)(?:ました|います|おります|てます)|申請(?:画面)?(?:に|には|は|上は|上に)(?:出|表示され|反映され|載ら|残ら)(?:ません|ない|ず)/;
 
 /** Does the text name the official route as the way forward (and not as something skipped)? */
 export function routeNamed(rules: RuleSet, text: string): boolean {
+  // An approval said to be given outside the system (by phone, and so not on the application
+  // screen) is no route: the platform's approval is the application itself.
+  if (ROUTE_OFF_RECORD.test(text)) return false;
   const re = rules.macro('OFFICIAL_ROUTE');
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -118,7 +118,7 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
       // 「…」は、どのサイトでもアウトです: the quote is judged, not made.
       if (/^\s*(?:は|も)[、,]?[^。\n「」]{0,24}?(?:あうと|ng|だめ|違反|禁止|危険|詐欺|要注意|注意|断って|断る|お断り|応じない)/.test(fold.slice(end, end + 40))) return true;
       // UI copy being designed: 「LINE友だち追加はこちら」バナー
-      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる|(?:ぷれぜんと)?きゃんぺーん|企画|きゃっちこぴー|こぴー|たいとる|ろご)/.test(after)) return true;
+      if (/^\s*(?:の)?(?:ばなー|ぼたん|りんく|文言|見出し|画像|表示|でざいん|ぽっぷ|ちらし|ちぇっくぼっくす|選択肢|めにゅー|たぶ|らべる|(?:ぷれぜんと)?きゃんぺーん|企画|きゃっちこぴー|こぴー|たいとる|ろご|流れ|しなりお|ふろー|分岐|自動返信|てんぷれ)/.test(after)) return true;
       // Copy being edited: 見出し「導入費用について」→「初期費用について」に直してください.
       if (/^\s*(?:→|⇒|->|に(?:直|修正|変更|差し替え|書き換え|統一)|へ(?:変更|修正|差し替え)|を(?:削除|消して|残して))/.test(after) || /(?:[」』]\s?(?:→|⇒|->)|見出し|h[1-6]|たいとる|文言|表記)\s?$/.test(fold.slice(Math.max(0, open - 8), open))) return true;
       if (testIn(rules.macro('ARTICLE'), fold.slice(Math.max(0, open - 100), Math.min(fold.length, close + 100)))) return true;
@@ -166,6 +166,8 @@ const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみ
 // …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
 const PUSHES =
   /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|(?:みんな|皆さん|全員|他の(?:応募者|わーかー|方|人)[^。\n]{0,6}?)[^。\n]{0,8}?(?:交換|追加|登録|承認)して(?:くれ|もらっ|いただい)|(?:他|ほか)の(?:方|人)に(?:お願い|頼|依頼|決め)|みんな(?:やって|して)|ばれ(?:ない|ません)|内緒|問題ない(?:ので|から|です)よ|(?:choose|pick|hire|find|select)\s(?:an)?other|if\syou\s(?:not|don['’]?t|do\snot|can['’]?t|cannot)\s)/;
+// A speaker taking back what they just proposed: 「いや、それは規約違反でしたね」「やっぱりやめておきます」.
+const SELF_RETRACT = /^\s?(?:いや|やっぱり|やはり|あっ?|すみません|失礼|ごめんなさい)[、,!！…\s]?[^。\n]{0,30}?(?:規約|違反|だめ|ng|失礼しました|できません|やめて?おき|取り消)/;
 // The backing off opens the turn; a push may come anywhere in it.
 const backsOff = (turn: string): boolean => BACKS_OFF.test(turn.slice(0, 80)) && !PUSHES.test(turn.slice(0, 240));
 
@@ -177,6 +179,9 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
   const i = turns.findIndex((t) => t.start <= pos && pos <= t.end);
   if (i < 0) return false;
   const asker = (turns[i] as ChatTurn).speaker;
+  // The asker takes it back in their very next line (「いや、それは規約違反でしたね、失礼しました」).
+  const following = turns[i + 1];
+  if (following && following.speaker === asker && SELF_RETRACT.test(fold.slice(following.body, following.end)) && !PUSHES.test(fold.slice(following.body, following.end))) return true;
   const reply = rules.macro('OWN_REPLY');
   const keep = rules.macro('KEEP_HERE');
   for (let j = i + 1; j < turns.length; j++) {
@@ -485,7 +490,10 @@ export function assessRole(rc: RoleContext, c: Candidate): RoleDecision {
 /** The nearest heading above the cue (【…】, ■…) names content to print or publish. */
 function underContentHeading(rc: RoleContext, at: number): boolean {
   const heading = headingAbove(rc.view.fold, at);
-  return heading !== null && testIn(rc.rules.macro('CONTENT_HEADING'), heading);
+  if (heading !== null && testIn(rc.rules.macro('CONTENT_HEADING'), heading)) return true;
+  // 「フッターに以下を入れてください」 on the line above: the lines that follow are the content.
+  const above = lineAbove(rc.view.fold, at, (line) => line.trim() === '');
+  return above !== null && /(?:以下|下記|次)(?:の(?:内容|情報|項目))?を/.test(above) && testIn(rc.rules.macro('CONTENT_HEADING'), above);
 }
 
 /**

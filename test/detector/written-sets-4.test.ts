@@ -233,3 +233,89 @@ describe('postings whose risky-looking words are the work', () => {
     expectQuiet('【インタビュー調査】子育て世帯へのオンラインインタビュー\n\n■作業内容\n・対象者（6名）へのオンラインインタビュー（各45分、Zoom）の実施\n・報告書の作成\n\n契約・仮払いの後に着手していただきます。選考のための面談はありません。');
   });
 });
+
+describe('after the contract: the official route skipped, faked or used', () => {
+  it('a client who names the application only to skip it', () => {
+    expectAtLeast('サービス外連絡申請って審査に時間かかるんですよね。申請なしでChatworkに移りましょう、皆さんそうしてます', 'high');
+  });
+
+  it('an approval said to be given by phone, off the application screen', () => {
+    expectAtLeast('事務局には電話で説明して、外部での連絡の許可をいただいています。申請画面には出ませんが問題ありません。今後はこちらのアドレスにご連絡ください。sato.office@example.net', 'high');
+  });
+
+  it('an application sent after 仮払い, with the worker free to decline, is the route itself', () => {
+    expectQuiet('クライアントさんから「サービス外連絡申請をお送りしました。Slackでのやり取りを希望しますが、ご無理のない範囲で」と来ました。契約と仮払いは終わっています。承認していいのかな？');
+  });
+
+  it('the same application, told without 仮払い, is still a nudge', () => {
+    expectAtLeast('サービス外連絡申請を出しておきました！今後の連絡はSlackでお願いします', 'medium');
+  });
+
+  it('a paid tool the worker must subscribe to after 仮払い', () => {
+    expectAtLeast('仮払いが完了しました。執筆には分析ツール「KeywordMax」（月額3,980円）を使っていただく決まりです。各自でご契約のうえ、画面のスクショを送ってください。', 'high');
+  });
+
+  it('a delivery outside the platform and pay 「別途お振込み」', () => {
+    expectAtLeast('納品はGoogleドライブに入れていただければ大丈夫です。サイトでの納品報告は不要で、報酬は確認後に別途お振込みします。', 'high');
+  });
+
+  it('仮払い promised for tomorrow and the work asked for tonight', () => {
+    expectAtLeast('仮払いは明日の朝には必ず入れますので、今日のうちに作業を始めてもらえますか？', 'high');
+  });
+});
+
+describe('who speaks, and to whom, in chats and questions', () => {
+  it('a client who takes back their own idea in the next line', () => {
+    expectQuiet('発注者：今回の追加分、直接振り込んだほうが早いですかね…\n発注者：いや、それは規約違反でしたね、失礼しました。ランサーズで追加報酬としてお送りします\n自分：ありがとうございます！', { platform: 'lancers' });
+  });
+
+  it('a client who repeats the idea in the next line is still flagged', () => {
+    expectAtLeast('発注者：今回の追加分、直接振り込んだほうが早いですかね…\n発注者：口座番号だけ教えてもらえれば、今日中に振り込みます\n自分：えっと…', 'high', { platform: 'lancers' });
+  });
+
+  it('three friends talking over a DM one of them got', () => {
+    expectQuiet('なな：検収のあとに「次から直接やりませんか？手数料もったいないので」って来たんだけど\nりく：それ最近よく聞く。うちは「報酬の一部はPayPayで」だった\nあお：定型文で断って、違反報告もしといたほうがいいよ\nなな：ありがと、そうする');
+  });
+
+  it('a friend’s case retold with the asker’s question', () => {
+    expectAtLeast('友達の話です。契約中のクライアントが「連絡先を交換してくれないなら契約は終わりにします」と言ってきたそうです。従うしかないんでしょうか', 'medium');
+  });
+
+  it('a message from a client quoted with who sent it and when', () => {
+    expectAtLeast('「本人確認のため、このアプリを入れて免許証を撮影してください」と、契約したばかりのクライアントから言われました。サイトの本人確認はもう済んでいるのですが…', 'high');
+  });
+
+  it('a course offer that came through the site’s messages, asked about', () => {
+    expectAtLeast('「副業塾の卒業生だけに案件を回しています。入塾費は分割で月9,800円です」ってクラウドワークスのメッセージで来た。案件もらえるならアリ？', 'high');
+  });
+
+  it('a client who tells the worker someone else asked for LINE, and keeps things here', () => {
+    expectQuiet('ちなみに以前、別の方から「LINEで送ってもいいですか？」と聞かれたのですが、規約上こちらでのやり取りのみとさせてください。ファイルは添付でお願いします。');
+  });
+
+  it('a parent asking whether their child has given out their address asks for no address', () => {
+    const v = check('母: その副業サイト大丈夫なの？\n私: 大丈夫、お金はサイトが預かってくれるから\n母: 知らない人に住所とか教えてない？\n私: 教えてないよ笑');
+    expect(v.findings.map((f) => f.rule)).not.toContain('pi.identity.request');
+    expect(v.mitigations).toContainEqual(expect.objectContaining({ rule: 'pi.identity.request', reason: 'description' }));
+  });
+
+  it('asking someone to tell their address is still flagged', () => {
+    expectAtLeast('住所とか教えてくれない？資料を郵送したいので', 'high');
+  });
+
+  it('a DM that says it is a DM and points to the platform', () => {
+    expectQuiet('突然のDM失礼します。コスメブランドの広報です。縦型動画の制作をお願いしたく、ランサーズに案件を出しているので、よろしければそちらからご応募ください（案件番号：20458811）', { platform: 'lancers' });
+  });
+
+  it('contact details a client wants on their website’s footer', () => {
+    expectQuiet('クライアント：店舗サイトのフッターに以下を載せてください\nクライアント：電話 03-6555-0199（11時〜20時）／Instagram @hinata_bakery\nワーカー：承知しました。アイコンも付けますね');
+  });
+
+  it('an auto-reply flow being designed, quoted', () => {
+    expectQuiet('Instagramの自動返信のシナリオを作ってください。「キーワードをコメントした方にDMでクーポンを送る」流れで、分岐は2つです。');
+  });
+
+  it('a platform guideline listing postings it will not publish', () => {
+    expectQuiet('【発注者向け】仕事依頼ガイドライン ― 掲載できない依頼の例\n\n以下に当てはまる依頼は掲載をお断りしています。\n\n1. 応募条件に連絡先の記載を求めるもの\n・「応募後にLINEでご連絡ください」など\n2. 受注者に費用を負担させるもの\n・「研修費（2万円）をお支払いください」など');
+  });
+});
