@@ -40,6 +40,8 @@ export function negatedAfter(view: TextView, sIdx: number, from: number, cueStar
     if (fs < from) continue;
     if (fs >= end) break;
     const tok = toks[k] as Token;
+    // A title tag (【20代女性限定】) is a clause of its own: what follows the bracket says something else.
+    if (tok.surface === '】') break;
     // A parenthetical aside (背景ぼかし不可) neither negates the main clause nor hides its negation.
     if (tok.surface === '（' || tok.surface === '(') {
       while (k + 1 < toks.length && !/^[）)]$/.test((toks[k + 1] as Token).surface)) k += 1;
@@ -332,7 +334,7 @@ function carriesOwnTraffic(rc: RoleContext, c: Candidate): boolean {
 
 // A sentence that asks whether something is risky, or that it is not (「契約前の面談とかじゃないですよね？」):
 // words a client asking for it would not use.
-const RISK_QUESTION = /(?<!ん)(?:とか|って)?(?:じゃ|では)ない(?:です|でしょう)?よね\s?[?？]\s?$|(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導|(?:通話|面談|取引|誘導|違反|対象)(?:に|と)(?:入り|入る|含まれ|あたり|当たり|なり|みなされ)(?:ます)?)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
+const RISK_QUESTION = /(?<!ん)(?:とか|って)?(?:じゃ|では)ない(?:です|でしょう)?よね\s?[?？]\s?$|させられ(?:る|ます)(?:ってこと|という?こと|の|ん)?(?:です|でしょう)?か\s?[?？]\s?$|(?:危ない|危険|詐欺|規約違反|違反|ng|まずい|怪しい|あやしい|外部誘導|(?:通話|面談|取引|誘導|違反|対象)(?:に|と)(?:入り|入る|含まれ|あたり|当たり|なり|みなされ)(?:ます)?)(?:に(?:なり|あたり|当たり)(?:ます)?)?(?:ん|の|なん)?(?:でしょう|です|だろう)?か?\s?[?？]\s?$/;
 // The words after a cue say it was received: 「…送れって言われた」「…おいでって来た」.
 const RETOLD_AFTER = /^[^。?？\n]{0,40}?(?:って|と)(?:言われ|来|き|頼まれ|求められ|迫られ|誘われ|書いて)/;
 
@@ -569,6 +571,9 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
     if (toolRule && reading.mood !== 'request' && reading.mood !== 'requirement') {
       const s = sentenceAt(rc.view, c.sIdx);
       const rest = rc.view.fold.slice(c.b, s.end);
+      // 「以前はLINEでやり取りしていたのですが…。今後はすべてこちらのメッセージで」: the past channel, left.
+      const next = c.sIdx + 1 < rc.view.sentences.length ? sentenceAt(rc.view, c.sIdx + 1) : null;
+      if (reading.mood === 'narration' && next && /(?:が|けど|けれど)[、,]/.test(rest) && testIn(rc.rules.macro('KEEP_HERE'), rc.view.fold.slice(next.start, next.end))) return 'description';
       // …but only across a contrast (〜ですが、今回は…): 「やり取りはSlackで行い、契約はサイト上で」 splits the work.
       if (/(?:が|けど|けれど|ものの)[、,]|今回(?:は|も)/.test(rest) && (testIn(rc.rules.macro('KEEP_HERE'), rest) || testIn(rc.rules.macro('OUTSIDE_DECLINED'), rest))) return 'description';
     }

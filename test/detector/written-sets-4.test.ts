@@ -319,3 +319,49 @@ describe('who speaks, and to whom, in chats and questions', () => {
     expectQuiet('【発注者向け】仕事依頼ガイドライン ― 掲載できない依頼の例\n\n以下に当てはまる依頼は掲載をお断りしています。\n\n1. 応募条件に連絡先の記載を求めるもの\n・「応募後にLINEでご連絡ください」など\n2. 受注者に費用を負担させるもの\n・「研修費（2万円）をお支払いください」など');
   });
 });
+
+describe('after the held-out round: titles, features, narration and postings', () => {
+  it('a warning titled 「〜の特徴」 that names a scheme', () => {
+    expectQuiet('情報商材の勧誘DM、4つの特徴\n1. 最初に「成功ストーリー」を語る\n2. 仕事の話がいつの間にか講座の話になる\n3. 「今だけ」と急かす\n4. 支払いは分割でいいと言う');
+  });
+
+  it('a help text titled 「〜のしかた」', () => {
+    expectQuiet('違反報告のしかた\n1. 該当のメッセージを開く\n2. 右上のメニューから「違反報告」を選ぶ\n3. 違反の種類（例：外部サイトへの誘導）を選んで送信する');
+  });
+
+  it('the platform’s own direct-order feature', () => {
+    expectQuiet('次回もクラウドワークスの直接依頼機能からお声がけしますね、と言われました。直接って規約違反ですか？');
+  });
+
+  it('a direct deal outside the platform is still flagged', () => {
+    expectAtLeast('次回からはクラウドワークスを通さずに、直接ご依頼させてください。', 'high');
+  });
+
+  it('a worried question about what a job implies', () => {
+    expectQuiet('「Zoom会議の議事録作成」っていう案件なんですが、これってZoomで面談させられるってことですか？');
+  });
+
+  it('a title tag with a demographic limit, and a denial of something else after it', () => {
+    expectAtLeast('【30代女性限定】怪しいお仕事ではありません！簡単なメッセージ返信\n\n報酬：1件100円〜\n時間：スキマ時間でOK', 'medium');
+  });
+
+  it('a channel used before, and the work kept here from now on', () => {
+    expectQuiet('前任の担当者とはLINEでやり取りしていたのですが、規約を確認したところ問題があるとわかりました。今後のやり取りはすべてこちらのメッセージでお願いします。');
+  });
+
+  it('a posting whose applicants must give a phone number for a call, in a call-centre job', () => {
+    expectAtLeast('【在宅】コールセンター通話録音の要約\n\n■業務内容\nお客様との通話録音を聞いて要約を入力していただきます。\n\n■報酬\n1件 150円\n\n■選考\n応募者全員と事前にお電話でお話ししたいので、応募文の最後に日中つながる電話番号をご記入ください。', 'high');
+  });
+
+  it('bank-book copies that are the material of a bookkeeping job', () => {
+    expectQuiet('【経理】会計ソフトへの仕訳入力\n\n■内容\n顧問先の領収書・通帳コピーをもとに、会計ソフトへ仕訳を入力していただきます。\n\n■報酬\n1社 6,000円');
+  });
+
+  it('an input field for a phone number in a contact form', () => {
+    expectQuiet('問い合わせフォームに電話番号の入力欄（ハイフンあり・なし両対応）を追加し、形式チェックを実装してください。あわせてメールアドレスの確認用入力欄もお願いします。');
+  });
+
+  it('a seminar survey form to build', () => {
+    expectQuiet('Googleフォームの作成代行（イベントアンケート）\n\nセミナー参加者向けのアンケートをGoogleフォームで作っていただきたいです。設問は10問ほどです。');
+  });
+});
