@@ -361,6 +361,14 @@ describe('after the held-out round: titles, features, narration and postings', (
     expectQuiet('問い合わせフォームに電話番号の入力欄（ハイフンあり・なし両対応）を追加し、形式チェックを実装してください。あわせてメールアドレスの確認用入力欄もお願いします。');
   });
 
+  it('an automation that mails its results to the client’s own address', () => {
+    expectQuiet('GASで売上の日次集計を自動化したいです。毎朝7時に実行して、集計結果をGmailで自分宛てに送信するようにしてください。送信先は私のアドレス固定で大丈夫です。');
+  });
+
+  it('a request to send details by Gmail to the worker is still flagged', () => {
+    expectAtLeast('詳しくはGmailで送りますので、アドレスを教えてください', 'high');
+  });
+
   it('a seminar survey form to build', () => {
     expectQuiet('Googleフォームの作成代行（イベントアンケート）\n\nセミナー参加者向けのアンケートをGoogleフォームで作っていただきたいです。設問は10問ほどです。');
   });
