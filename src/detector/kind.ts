@@ -399,21 +399,23 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   // gives way to the posting.
   // A chat log with named speakers is a conversation: only an article's strong phrases, or peers
   // quoting what they received, make it a discussion about scams.
+  // Each read once: the text without its quotes, and whether it carries an article's strong phrases.
+  let unquoted: string | undefined;
+  const unquotedFold = (): string => (unquoted ??= withoutQuotes(fold));
+  let strong: boolean | undefined;
+  const aboutScams = (): boolean => (strong ??= isArticle(fold, rules, 'none'));
+  // A posting that calls for applicants (outside what it quotes), under a title that is not a
+  // notice's (「仕事依頼ガイドライン ― 掲載できない依頼の例」 quotes postings in a list).
+  const callsForApplicants = (): boolean => isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), unquotedFold()) && !noticeTitled(fold, rules);
   const article =
     !receivedAsk &&
-    (turns === null || /[「『]/.test(fold) || isArticle(fold, rules, 'none')) &&
-    (isArticle(fold, rules, 'none')
+    (turns === null || /[「『]/.test(fold) || aboutScams()) &&
+    (aboutScams()
       ? // A posting that calls for applicants needs a third marker: 初心者向け and 下書き are job words too.
         (isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') &&
-          !(
-            isPosting(fold, rules) &&
-            testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold)) &&
-            distinctMatches(rules.macro('ARTICLE_STRONG'), withoutQuotes(fold).replace(FAQ_WORDS, ''), 3).size < 3 &&
-            // 「仕事依頼ガイドライン ― 掲載できない依頼の例」: a notice's title, over a list that quotes postings.
-            !noticeTitled(fold, rules)
-          )) ||
+          !(callsForApplicants() && distinctMatches(rules.macro('ARTICLE_STRONG'), unquotedFold().replace(FAQ_WORDS, ''), 3).size < 3)) ||
         !isPosting(fold, rules)
-      : isArticle(fold, rules) && !(isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), withoutQuotes(fold)) && !noticeTitled(fold, rules)));
+      : isArticle(fold, rules) && !callsForApplicants());
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));

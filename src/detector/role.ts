@@ -183,7 +183,10 @@ function refusedByOtherSpeaker(fold: string, turns: ChatTurn[], rules: RuleSet, 
   const asker = (turns[i] as ChatTurn).speaker;
   // The asker takes it back in their very next line (「いや、それは規約違反でしたね、失礼しました」).
   const following = turns[i + 1];
-  if (following && following.speaker === asker && SELF_RETRACT.test(fold.slice(following.body, following.end)) && !PUSHES.test(fold.slice(following.body, following.end))) return true;
+  if (following && following.speaker === asker) {
+    const words = fold.slice(following.body, following.end);
+    if (SELF_RETRACT.test(words) && !PUSHES.test(words)) return true;
+  }
   const reply = rules.macro('OWN_REPLY');
   const keep = rules.macro('KEEP_HERE');
   for (let j = i + 1; j < turns.length; j++) {
