@@ -67,6 +67,11 @@ export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
 // 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
 const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|省略)|^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間(?:が)?かかる|審査に時間|通らない|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
 
+// An account's address that opens a shared file to a person: the address, the services whose files
+// are opened that way (not channels to talk on), and the words that share one.
+const ACCOUNT_ADDRESS = /(?:あどれす|mail|めーる|あかうんと)/;
+const SHARED_FILE_SERVICE = /(?:google|ぐーぐる|すぷれっどしーと|どきゅめんと|どらいぶ|drive|figma|ふぃぐま|notion|のーしょん|github|canva|dropbox|box(?![a-z])|onedrive|sharepoint)/;
+const SHARE_ACCESS = /(?:共有(?:し|する|さ|設定|先|の)|招待(?:し|する|さ|を|の)|(?:編集|閲覧|あくせす)権限|権限を?(?:付|つけ|設定|追加|付与))/;
 const ROUTE_OFF_RECORD = /(?:電話|口頭|めーる|直接|個別)で[^。\n]{0,20}?(?:許可|承認|了承|ok)を?(?:もらって|得て|いただいて|もらい|得|いただき)(?:ました|います|おります|てます)|申請(?:画面)?(?:に|には|は|上は|上に)(?:出|表示され|反映され|載ら|残ら)(?:ません|ない|ず)/;
 
 /** Does the text name the official route as the way forward (and not as something skipped)? */
@@ -193,6 +198,11 @@ export function stageAdjust(
   const isCall = kind === 'call';
   if (st.officialRoute && routeCounts && !(isCall && st.routeAfterContract)) return { weight: Math.min(weight, STAGE_CAP.after_escrow), reason: 'official_route' };
   const afterContractNear = testIn(rules.macro('AFTER_CONTRACT_CONDITION'), near);
+  // After 仮払い, an account's address asked for to open a work file to the worker (「編集権限を付ける
+  // にはGoogleアカウントのアドレスが必要」) is the work's own access, not a channel.
+  if (st.stage === 'after_escrow' && kind === 'contact' && cue && ACCOUNT_ADDRESS.test(fold.slice(cue.a, cue.b)) && SHARE_ACCESS.test(near) && SHARED_FILE_SERVICE.test(near) && !testIn(rules.macro('CONTACT_TOOL'), near)) {
+    return { weight: 0, reason: 'after_escrow' };
+  }
   if (st.stage === 'after_escrow' || st.stage === 'after_contract' || afterContractNear) {
     const cap = isCall ? STAGE_CAP.after_escrow : STAGE_CAP.after_contract;
     if (weight <= cap) return { weight };

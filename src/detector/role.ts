@@ -480,6 +480,9 @@ export interface RoleDecision {
 // The tool's name as a word: 「Zoomって単語」「LINEという言葉」「Discordの文字」.
 const WORD_ITSELF = /^\s?[」』]?\s?(?:って|という|との|の)(?:単語|言葉|ことば|文字|わーど|表記|きーわーど)/;
 
+// The act named as the topic (〜って, 〜とは) of a judgment of its risk that is asked about or heard.
+const JUDGED_RISKY = /^\s?[」』]?\s?(?:(?:の|で|での)?(?:id)?(?:交換|追加|登録|やり取り|やりとり|連絡|いんすとーる|利用|使用|通話|面談))?\s?(?:って|とは)(?:本当に|ほんとに|やっぱり|やはり|普通に|かなり)?\s?(?:危な|危険|怪し|あやし|詐欺|規約違反|違反|禁止)[^。\n]{0,10}?(?:(?:って|と)\s?(?:聞|言われ|書いて|見)|ですか|でしょうか|[?？]|かな|らしい)/;
+
 // A worry or a question of the reader's, told back: 〜なのでは、とご心配…, 〜ですか、とご質問….
 const TOLD_BACK = /^[^。\n]{0,24}?(?:のでは|んじゃ|のか|ですか|でしょうか)[、,]?\s?と\s?(?:ご|お)?(?:心配|不安|懸念|質問|相談|指摘|おっしゃ|仰|問い合わせ)/;
 
@@ -549,6 +552,9 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
     // 「Zoomで打ち合わせしたいんですが、どういう手順を踏めばいいですか？」: a question about the procedure.
     if (PROCEDURE_QUESTION.test(sentence)) return 'description';
   }
+  // 「アプリのインストールって危ないって聞いたけど」「LINE交換って危険ですか？」: the act is the topic of a
+  // question or of hearsay about its risk; nobody asks the reader to do it.
+  if (JUDGED_RISKY.test(rc.view.fold.slice(c.cueEnd ?? c.b, (c.cueEnd ?? c.b) + 40))) return 'description';
   // 「ご住所などが必要なのでは、とご心配されていましたが」: the reader's own worry, told back to them.
   if (rule.context.quotable && TOLD_BACK.test(rc.view.fold.slice(c.b, sentenceAt(rc.view, c.sIdx).end))) return 'quoted';
   const reading = readCandidate(rc, c);
