@@ -157,7 +157,8 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
     !(titledNotice(fold, rules) && !testIn(rules.macro('RECEIVED_ASK'), own.replace(/[「『][^「」『』]{0,200}[」』]/g, '「」'))) &&
     // The asker's closing question (「詐欺？」「怪しいですよね？」) uses an article's words too: leave it out.
     // A friend's case retold (友達の話です…と言ってきたそうです) with the asker's own question is still a question.
-    !(isArticle(fold.replace(CLOSING_QUESTION, ''), rules, 'strict') && !(asks && fold.length <= OWN_WORDS * 2 && FRIEND_CASE.test(fold)))
+    // In a short text the asker's question may come first too (「これって例の怪しいやつですか？\n「…」」).
+    !(isArticle(askerless(fold), rules, 'strict') && !(asks && fold.length <= OWN_WORDS * 2 && FRIEND_CASE.test(fold)))
   );
 }
 
@@ -173,6 +174,14 @@ const PASTED = /(?:届いた|来た|きた|受け取った)めっせーじ\s?[:�
 
 // The last sentence when it is a question: 「…と言われた。詐欺？」.
 const CLOSING_QUESTION = /[^。\n]*[?？][\s.…]*$/;
+// The first sentence when it is a question, outside quotes: 「これって怪しいやつですか？」.
+const OPENING_QUESTION = /^[^。\n?？「『]*[?？]/;
+
+/** The text without the asker's closing question, and in a short text without an opening one. */
+function askerless(fold: string): string {
+  const body = fold.replace(CLOSING_QUESTION, '');
+  return fold.length <= OWN_WORDS * 2 ? body.replace(OPENING_QUESTION, '') : body;
+}
 
 // A Q&A post answers the question it retells (「質問：…と言われました。普通ですか？ 回答：普通ではありません」).
 const ANSWERED = /\n\s?(?:(?:回答|答え|a|べすとあんさー)\s?[0-9]{0,2}\s?[:：.．]|→\s?\S)/;
