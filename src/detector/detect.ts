@@ -14,7 +14,7 @@ import { similarityFinding, SETTLED } from './fallback.ts';
 import { detectKind, isArticle } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
-import { kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, routeOnlyAfterContract, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
+import { articlePitchAt, kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, routeOnlyAfterContract, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
 import { inferPlatform } from './platform.ts';
 import { assessRole, withoutWorkerLines, type RoleContext } from './role.ts';
 import { capText } from './cap.ts';
@@ -88,6 +88,8 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const findings: Finding[] = [];
     // Rules whose weight the official route capped (not removed): see step 4.
     const routeCapped = new Set<string>();
+    // A finding in an article's own sales pitch keeps its weight, and the article's score cap goes.
+    let pitched = false;
     let ruleMasks: ReturnType<typeof contactMaskRanges> | null = null;
     const ruleText = kind.ruleText;
     const mayMatch = patternFilter.possible(fold);
@@ -128,7 +130,10 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       if (adjusted.reason) drop(c, adjusted.reason);
       if (adjusted.reason === 'official_route') routeCapped.add(c.rule.id);
       let weight = adjusted.weight;
-      if (ruleText && weight > STAGE_CAP.after_escrow) {
+      if (ruleText && weight > STAGE_CAP.after_escrow && articlePitchAt(view, rules, c.sIdx)) {
+        // A warning that ends by selling its own group, course or LINE: that part asks the reader.
+        pitched = true;
+      } else if (ruleText && weight > STAGE_CAP.after_escrow) {
         // A blog post or a warning that lists scam phrases: informative, not a request.
         drop(c, 'article');
         weight = STAGE_CAP.after_escrow;
@@ -171,7 +176,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
     const routeOnly = findings.length > 1 && findings.every((f) => routeCapped.has(f.rule)) && testIn(rules.macro('ROUTE_APPROVED'), fold);
     let score = routeOnly ? Math.max(...findings.map((f) => f.weight)) : scored.score;
     const catScores = scored.catScores;
-    score = kindPolicy(kind, findings, score);
+    score = kindPolicy(kind, findings, score, pitched);
     score = Math.round(score * 100) / 100;
     catScores.sort((x, y) => y[1] - x[1]);
     findings.sort((x, y) => y.weight - x.weight || x.span.start - y.span.start);

@@ -85,7 +85,7 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
 }
 
 // The start of one post in a forum thread: >>12 …, No.3: ….
-const THREAD_POST = /(?:^|\n)\s{0,2}(?:>>|no\.?)\s?\d{1,4}(?:\s?[:：]|\s)/g;
+const THREAD_POST = /(?:^|\n)\s{0,2}(?:(?:>>|no\.?)\s?\d{1,4}(?:\s?[:：]|\s)|\d{1,4}\s?[:：]\s?(?:名無し|ななし|匿名|\d{1,4}\s*\n))/g;
 
 // A title that names a story: 〜した話, 〜だった話, 体験談, 失敗談.
 const STORY_TITLE = /(?:(?:た|だ)話|体験談|経験談|失敗談|体験記)\s?[）)】]?$/;
@@ -142,13 +142,16 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
   // Receipt is said in the asker's words: 「Xで『LINEで連絡』って書いてある案件は危険」っていう投稿 quotes a
   // claim, it does not say something was received.
   // A rule the user read somewhere (ブログで見た「契約前の外部誘導は禁止」って…) was not sent to them.
-  const outer = withoutInnerQuotes(fold).replace(READ_QUOTE, '〈〉');
+  // A quote set on its own lines (「…」\n\nって案件) joins the words that say it was received.
+  const outer = withoutInnerQuotes(fold).replace(READ_QUOTE, '〈〉').replace(/([」』])\s+(?=って|と|という)/g, '$1');
   // Three or more people talking it over (friends comparing what they got) is a discussion, unless
   // the user asks about it in their own words outside the log.
   if (turns !== null && !asks && new Set(turns.map((t) => t.speaker)).size >= 3) return false;
   return (
     ((testIn(rules.macro('RECEIVED_STRONG'), outer) && (asks || fold.length <= OWN_WORDS * 2)) || (asks && testIn(rules.macro('RECEIVED'), outer))) &&
     !testIn(rules.macro('HANDLED'), fold) &&
+    // The asker refused and the sender's next message, quoted, took it back: that request is over.
+    !withdrawnAfterRefusal(fold) &&
     // A story that ends itself (断ったよ, それっきり) and asks nothing is told, not pasted to be judged.
     !(!asks && !/[?？]/.test(withoutQuotes(fold)) && testIn(rules.macro('SETTLED_STORY'), fold)) &&
     // A forum post discusses a message; one that pastes it outright (来たメッセージ：, 以下全文) asks about it.
@@ -165,6 +168,21 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
 // A quote introduced as something read in an article, a help page or the rules, with its
 // topic marker: ぶろぐで見た「…」って, へるぷに書いてあった「…」は.
 const READ_QUOTE = /(?:ぶろぐ|記事|へるぷ|ねっと|さいと|まとめ|規約|がいどらいん|ようつべ|youtube|動画|本|x|twitter|ついったー)(?:で|に|の)(?:見た|読んだ|書いて(?:あった|ある)|あった|言って(?:た|いた))[「『][^「」『』\n]{1,80}[」』](?:って|と|は)?/g;
+
+// The asker's refusal told (「…」と返しました), then a quoted reply that backs off and does not push again.
+const REFUSAL_TOLD = /[」』]\s?(?:と|って)(?:返し|返信し|お返事し|お伝えし|伝え|お断りし|断っ|言っ)(?:まし)?た/;
+const BACK_OFF_QUOTE = /[「『]\s?(?:[^「」『』\n]{0,16}?)(?:失礼(?:いた)?しました|承知(?:いた)?しました|大変失礼|わかりました|分かりました|了解(?:です|しました))/;
+const PUSH_AGAIN = /(?:やっぱり|それでも|ですが|けど)[^「」『』\n]{0,20}?(?:line|らいん|ちゃっと|電話|通話|直接|外で)|ばれ(?:ない|ません)|(?:みんな|皆さん)(?:やって|して)/;
+
+function withdrawnAfterRefusal(fold: string): boolean {
+  const told = REFUSAL_TOLD.exec(fold);
+  if (!told) return false;
+  const rest = fold.slice(told.index + told[0].length);
+  const back = BACK_OFF_QUOTE.exec(rest);
+  if (!back) return false;
+  const quote = rest.slice(back.index, rest.indexOf('」', back.index) < 0 ? undefined : rest.indexOf('」', back.index));
+  return !PUSH_AGAIN.test(quote);
+}
 
 // Somebody close to the asker, whose case they retell: 友達の話です, 妹が…と言われたそうで.
 const FRIEND_CASE = /(?:友達|友人|知人|知り合い|先輩|後輩|同僚|妹|姉|弟|兄|夫|妻|母|父|家族)(?:の話|の件|が|から)/;
@@ -223,7 +241,7 @@ const ASKS = /(?:ください|下さい|お願い)/;
 
 // A line that starts a list item: ・, -, ■, ※, 1., (1), ① …
 const PROHIBITED_TITLE = /(?:禁止|ng|できない|できません|不可|ご遠慮|してはいけない|るーる|規約|がいどらいん|注意事項)/;
-export const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳❶-❿➀-➉])\s?/;
+export const LIST_ITEM = /^\s*(?:[・\-－‐•◆◇〇■□※☆★▶▷✓✔✅❌⭕✖×✕]|\d{1,2}\s?[.．)）、]|[（(]\d{1,2}[)）]|[①-⑳❶-❿➀-➉])\s?/;
 // A heading line of a posting: 【…】, ■…, ◆…, [ … ], ＜…＞.
 /** How many lines above a cue its heading or list head is looked for. */
 const LINES_ABOVE = 16;
@@ -329,10 +347,10 @@ export interface ChatTurn {
   end: number;
 }
 
-// A speaker label at the start of a line: [9:10] 発注者：…, 佐藤（クライアント）：…, 依頼者 20:01：…,
-// クライアント 村井：….
+// A speaker label at the start of a line: [9:10] 発注者：…, [2024/06/03 15:10] 依頼者：…,
+// 佐藤（クライアント）：…, 依頼者 20:01：…, クライアント 村井：….
 const SPEAKER_LINE =
-  /^\s{0,3}(?:\[[^\]\n]{1,12}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11}(?:\s[^\s:：【】[\]（()）0-9「」][^\s:：【】[\]（()）「」]{0,7})?)(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
+  /^\s{0,3}(?:\[[^\]\n]{1,20}\]\s?){0,2}(?:【\s?)?([^\s:：【】[\]（()）0-9][^\s:：【】[\]（()）]{0,11}(?:\s[^\s:：【】[\]（()）0-9「」][^\s:：【】[\]（()）「」]{0,7})?)(?:\s?[（(][^）)\n]{1,12}[）)])?\s?】?\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?[:：]/;
 // The same with the name in square brackets and no colon: [クライアント] 13:05 …, [PM] ….
 const BRACKET_SPEAKER_LINE = /^\s{0,3}[[【]([^\]】\n\d:：][^\]】\n:：]{0,11})[\]】]\s?(?:[0-9]{1,2}[:：][0-9]{2}\s?)?(?=\S)/;
 const MAX_TURNS = 200;
@@ -395,7 +413,8 @@ const FAQ_WORDS = /よくある(?:ご)?質問|faq|q&a/g;
 /** The first line is a notice's title (「仕事依頼ガイドライン ― 掲載できない依頼の例」), not a job's (【ライター募集】…？). */
 function noticeTitled(fold: string, rules: RuleSet): boolean {
   const { first } = titleLine(fold);
-  return testIn(rules.macro('NOTICE_TITLE'), first) && !/募集|求む|急募|お仕事|案件/.test(first);
+  // 「募集文」 is what the notice is about (発注者向けガイド：募集文に…), not a call for applicants.
+  return testIn(rules.macro('NOTICE_TITLE'), first) && !/募集(?!文)|求む|急募|お仕事|案件/.test(first);
 }
 
 export function detectKind(view: TextView, rules: RuleSet): KindInfo {

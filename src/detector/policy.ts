@@ -65,7 +65,7 @@ export function inferStage(fold: string, rules: RuleSet): Stage | undefined {
 }
 
 // 「申請はしていません」「申請は手間なので省略」: the route is named only to be skipped.
-const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|省略)|^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間(?:が)?かかる|審査に時間|通らない|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
+const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|省略)|^.{0,8}?(?:せず|しない|して(?:い|お)?ません|していない|して(?:い)?ない|出さない|出されて(?:い|お)?(?:ません|ない)|出されてない|(?:来|届い)て(?:い)?(?:ません|ない)|出して(?:い|お)?ません|出さず|行わず|手間|面倒|めんどう|時間(?:が)?かかる|審査に時間|通らない|いいから|いいので|省略|省い|飛ばし|なし|無し|不要|いりません|要りません|使わ)/;
 
 // An account's address that opens a shared file to a person: the address, the services whose files
 // are opened that way (not channels to talk on), and the words that share one.
@@ -103,6 +103,16 @@ function platformCall(view: TextView, rules: RuleSet, near: string, cue?: { a: n
   if (testIn(feature, near)) return true;
   if (!cue || testIn(rules.macro('TOOL_NAME'), view.fold.slice(cue.a, cue.b))) return false;
   return testIn(feature, view.fold);
+}
+
+/**
+ * In an article or a notice, is the cue's sentence (or one next to it) the writer's own offer to the
+ * reader (「気になる方はプロフィールのリンクからLINEに」「お申し込みは本メールの返信で」)? A warning
+ * that ends by selling its own group, course or contact is a recruitment, not information.
+ */
+export function articlePitchAt(view: TextView, rules: RuleSet, sIdx: number): boolean {
+  const [a, b] = nearBounds(view, sIdx);
+  return testIn(rules.macro('ARTICLE_PITCH'), view.fold.slice(a, b));
 }
 
 /** A rule that can add nothing here (a mention that matters only on coconala) is not even looked for. */
@@ -231,8 +241,8 @@ const POSTING_CALL_WEIGHT = 3.5;
 const POSTING_SOFT_SCORE_CAP = LEVEL_THRESHOLDS.high - 0.5;
 
 /** The kind of text caps what its cues can add up to. Returns the capped score. */
-export function kindPolicy(kind: KindInfo, findings: Finding[], score: number): number {
-  if (kind.ruleText && findings.length > 0) return Math.min(score, ARTICLE_SCORE_CAP);
+export function kindPolicy(kind: KindInfo, findings: Finding[], score: number, pitched = false): number {
+  if (kind.ruleText && findings.length > 0 && !pitched) return Math.min(score, ARTICLE_SCORE_CAP);
   if (kind.posting && !findings.some((f) => POSTING_HIGH.has(f.category) && f.weight >= LEVEL_THRESHOLDS.medium)) {
     return Math.min(score, POSTING_SOFT_SCORE_CAP);
   }

@@ -483,6 +483,10 @@ const WORD_ITSELF = /^\s?[」』]?\s?(?:って|という|との|の)(?:単語|�
 // The act named as the topic (〜って, 〜とは) of a judgment of its risk that is asked about or heard.
 const JUDGED_RISKY = /^\s?[」』]?\s?(?:(?:の|で|での)?(?:id)?(?:交換|追加|登録|やり取り|やりとり|連絡|いんすとーる|利用|使用|通話|面談))?\s?(?:って|とは)(?:本当に|ほんとに|やっぱり|やはり|普通に|かなり)?\s?(?:危な|危険|怪し|あやし|詐欺|規約違反|違反|禁止)[^。\n]{0,10}?(?:(?:って|と)\s?(?:聞|言われ|書いて|見)|ですか|でしょうか|[?？]|かな|らしい)/;
 
+// The reader's own question whether something is required of them, will come to be, or is allowed
+// by the rules they half remember (〜していいんでしたっけ).
+const OBLIGATION_QUESTION = /^[^。\n「」『』]{0,16}?(?:ないと(?:いけない|だめ|ダメ)|なければ(?:いけない|ならない)|なきゃ(?:いけない|だめ)|必要が(?:ある|あります))(?:ん|の)?(?:でしょうか|ですか|かな|かしら)\s?[?？]|^[^。\n「」『』]{0,16}?ことになり(?:ます|ません)か\s?[?？]|^[^。\n「」『』]{0,16}?(?:て|で)(?:も)?(?:いい|良い|大丈夫|ok)(?:ん|の)?(?:でしたっけ|だっけ)/;
+
 // A worry or a question of the reader's, told back: 〜なのでは、とご心配…, 〜ですか、とご質問….
 const TOLD_BACK = /^[^。\n]{0,24}?(?:のでは|んじゃ|のか|ですか|でしょうか)[、,]?\s?と\s?(?:ご|お)?(?:心配|不安|懸念|質問|相談|指摘|おっしゃ|仰|問い合わせ)/;
 
@@ -555,6 +559,8 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
   // 「アプリのインストールって危ないって聞いたけど」「LINE交換って危険ですか？」: the act is the topic of a
   // question or of hearsay about its risk; nobody asks the reader to do it.
   if (JUDGED_RISKY.test(rc.view.fold.slice(c.cueEnd ?? c.b, (c.cueEnd ?? c.b) + 40))) return 'description';
+  // 「自分もZoomに参加しないといけないんでしょうか？」: the reader asks whether they must; nobody asks them to.
+  if (OBLIGATION_QUESTION.test(rc.view.fold.slice(c.b, sentenceAt(rc.view, c.sIdx).end))) return 'description';
   // 「ご住所などが必要なのでは、とご心配されていましたが」: the reader's own worry, told back to them.
   if (rule.context.quotable && TOLD_BACK.test(rc.view.fold.slice(c.b, sentenceAt(rc.view, c.sIdx).end))) return 'quoted';
   const reading = readCandidate(rc, c);
@@ -584,7 +590,8 @@ function clauseRole(rc: RoleContext, c: Candidate, out: { value: Reading | null 
       const next = c.sIdx + 1 < rc.view.sentences.length ? sentenceAt(rc.view, c.sIdx + 1) : null;
       if (reading.mood === 'narration' && next && /(?:が|けど|けれど)[、,]/.test(rest) && testIn(rc.rules.macro('KEEP_HERE'), rc.view.fold.slice(next.start, next.end))) return 'description';
       // …but only across a contrast (〜ですが、今回は…): 「やり取りはSlackで行い、契約はサイト上で」 splits the work.
-      if (/(?:が|けど|けれど|ものの)[、,]|今回(?:は|も)/.test(rest) && (testIn(rc.rules.macro('KEEP_HERE'), rest) || testIn(rc.rules.macro('OUTSIDE_DECLINED'), rest))) return 'description';
+      // 「以前LINEを希望されて困ったことがあり、当方ではすべてこちらで」: a past case, then the writer's own rule.
+      if (/(?:が|けど|けれど|ものの|ことがあり|ことがあって)[、,]|今回(?:は|も)|(?:当方|弊社|当社|うち)(?:で)?は/.test(rest) && (testIn(rc.rules.macro('KEEP_HERE'), rest) || testIn(rc.rules.macro('OUTSIDE_DECLINED'), rest))) return 'description';
     }
     if (toolRule && (reading.mood === 'habitual' || reading.mood === 'offer' || reading.mood === 'narration')) {
       // 「当選者へのDM送付はお店のスタッフが行います」「社内ツールをChatworkからSlackへ移行します」:

@@ -153,3 +153,141 @@ describe('stories and posts about what someone was sent', () => {
     expectQuiet('去年、契約後にクライアントさんから「これからの連絡はLINEでお願いします」と言われました。\n悪い方ではなかったのですが、個人のLINEは教えたくなかったので、事情を伝えて契約の終了申請を出しました。\n先方もすぐ了承してくださり、トラブルにはなりませんでした。次からは応募の前に連絡方法を確認するようにしています。');
   });
 });
+
+describe('chat logs about work whose content names a channel', () => {
+  it('a shop’s LINE QR code placed on a flyer stays quiet', () => {
+    expectQuiet('購入者　9:05\nメニュー表の裏面に、店の公式LINEの友だち追加QRコードを載せてください。画像はトークルームで送ります。\n出品者　9:20\n承知しました。QRの下に「友だち登録でクーポン配布中」と添えますか？\n購入者　9:22\nはい、お願いします。');
+  });
+
+  it('asking the reader to scan a QR code and add LINE is still flagged', () => {
+    expectAtLeast('詳しい条件は公式LINEでお送りしています。下のQRコードを読み込んで友だち追加してください。', 'high');
+  });
+
+  it('how to read a phone number aloud in a narration stays quiet', () => {
+    expectQuiet('クライアント：録音ありがとうございます。最後の電話番号のところだけ録り直しをお願いします。\nクライアント：番号は「ゼロサンゴー、ナナナナ、イチニー」と区切って読んでください。\n自分：承知しました。夕方までに差し替えます。');
+  });
+
+  it('calls coming in to a shop, sorted by a voice bot, are the work', () => {
+    expectQuiet('[14:00] 依頼者：自動音声のシナリオをお願いします。\n[14:01] 依頼者：代表番号にかかってきた電話を、予約・道案内・その他の3つに振り分けたいです。\n[14:15] 自分：承知しました。その他は担当者への転送で作っておきます。');
+  });
+
+  it('an email field to add to a survey form stays quiet', () => {
+    expectQuiet('[11:02] クライアント：お客様アンケートをGoogleフォームで作ってください。\n[11:03] クライアント：最後に任意で「メールアドレス」の欄を入れてください。\n[11:30] 自分：承知しました。任意項目として追加します。');
+  });
+
+  it('copying shops’ public details into a sheet is data entry', () => {
+    expectQuiet('[9:00] クライアント：データ入力のお仕事です。リストの美容室の公式サイトを見て、住所・電話番号・定休日をシートに入力してください。\n[9:05] 自分：承知しました。公式サイトにない項目は空欄にします。\n[9:06] クライアント：はい、それで大丈夫です。');
+  });
+
+  it('a support address in an email template’s signature is content', () => {
+    expectQuiet('相手：返信用メールのテンプレートを8パターンお願いします。\n相手：署名には「株式会社ミドリ お客様窓口 help@midori-shop.jp」を入れてください。\n自分：承知しました。');
+  });
+
+  it('a toll-free number shown on a contact page is content', () => {
+    expectQuiet('[13:00] クライアント：お問い合わせページのコーディングをお願いします。\n[13:01] クライアント：上部に「お電話でのお問い合わせ：0120-111-222（平日10時〜17時）」を表示し、その下にフォームを置いてください。\n[13:20] 自分：承知しました。');
+  });
+});
+
+describe('a client’s own rule after a past case, and an optional tool', () => {
+  it('a past worker who wanted LINE, told to explain why everything stays here, stays quiet', () => {
+    expectQuiet('クライアント：前にお願いした方がLINEでの連絡を希望されて困ったことがあり、当方ではすべてこちらのメッセージで対応しています。\n自分：承知しました。私もその方が安心です。\nクライアント：では資料をお送りします。');
+  });
+
+  it('a tool offered as optional, and no application sent, is not a skipped route', () => {
+    expectQuiet('契約後にクライアントから「進捗の共有にSlackを使っていますが、任意です。メッセージのままでも構いません」と言われました。使わなくてもいいんですよね？申請は届いていません。');
+  });
+
+  it('the reader asking whether they must join a call themselves stays quiet', () => {
+    expectQuiet('Teamsの会議録画を文字起こしする仕事なんですが、私もTeamsの会議に参加しないといけないんでしょうか？依頼文には「録画ファイルをお渡しします」とだけありました。');
+  });
+});
+
+describe('a chat log with dated labels where the client skips the route', () => {
+  it('a client who skips the application and ends the contract if refused is flagged', () => {
+    expectAtLeast('[2024/07/01 10:10] クライアント：契約ありがとうございます。今後の連絡はSlackでお願いします。招待するのでメールアドレスを教えてください。\n[2024/07/01 10:30] 自分：サービス外連絡申請をいただけますでしょうか？\n[2024/07/01 10:35] クライアント：いつもこれでやっているので申請は出してないです。\n[2024/07/01 10:36] クライアント：Slackが使えない方とは進められないので、難しければ契約終了とさせてください。', 'medium');
+  });
+});
+
+describe('a warning that ends by selling something', () => {
+  it('a blog that warns about LINE lures, then invites readers to its own LINE group, is flagged', () => {
+    expectAtLeast('【注意】「続きはLINEで」と言われたら要注意。在宅ワークで損しないための3か条\n\nこんにちは、主婦ライターのさくらです。\n1. 契約と仮払いの前に外部ツールへ移らない\n2. 登録料や教材費を求められたら断る\n3. 相場より高すぎる報酬は疑う\n\nとはいえ、一人で判断するのは心細いですよね。\n私が運営しているLINEオープンチャット「在宅ワーク相談室」では、メンバー限定で安全な案件を紹介しています。\n参加は無料です👇\nhttps://line.me/ti/g2/AbCdEf12345', 'medium');
+  });
+
+  it('a newsletter that lists scams, then sells a paid membership, is flagged', () => {
+    expectAtLeast('━━━━━━━━\n在宅ワーク安全通信 第12号\n━━━━━━━━\n\n■今月多かった手口\n・応募してすぐにLINE追加を求める\n・「研修費」として振込を求める\n\nどれもよくある手口です。気をつけましょう。\n\n■お知らせ\n有料コミュニティ「在宅ワーク研究会」の第3期メンバーを募集中です。\n月額3,480円、入会特典として提案文テンプレートを差し上げます。\nお申し込みはこのメールへの返信で「参加希望」とお送りください。', 'medium');
+  });
+
+  it('a warning with no offer of its own stays quiet', () => {
+    expectQuiet('【注意】「続きはLINEで」と言われたら要注意。在宅ワークで損しないための3か条\n\n1. 契約と仮払いの前に外部ツールへ移らない\n2. 登録料や教材費を求められたら断る\n3. 相場より高すぎる報酬は疑う\n\n困ったときは、各サービスの運営に相談しましょう。');
+  });
+});
+
+describe('more ways users paste what they were sent', () => {
+  it('a quote on its own line, then 「と来ました」, after 仮払い with no application, is flagged', () => {
+    expectAtLeast('ランサーズで仮払いまで済んでいる案件です。クライアントから\n「Discordのサーバーに招待したので、今後はそちらでお願いします」\nと来ました。連絡先公開申請は出されていません。参加しても問題ないですか？', 'medium');
+  });
+
+  it('an address written in full-width letters, told back with a question, is flagged', () => {
+    expectAtLeast('応募への返信に\n「こちらへご連絡ください　ｊｏｂｓ＠ｈｉｋａｒｉ－ｗｏｒｋ．ｊｐ」\nと、なぜか全角で書いてありました。わざとですかね？', 'medium');
+  });
+
+  it('「こう言われました」 before the quote, with a question whether they must, is flagged', () => {
+    expectAtLeast('契約のあと、メッセージでこう言われました。\n「手続きに必要なので、マイナンバーとご住所を送ってください」\n報酬はサイト経由のはずなんですが、送らないといけないですか？', 'medium');
+  });
+
+  it('a quote set apart by a blank line, then 「って案件」, is judged on the quote', () => {
+    expectAtLeast('『10代〜20代女性限定・かんたんなチャットのお仕事。応募時にお顔がわかる写真を添付してください』\n\nって案件、応募しても大丈夫だと思いますか？', 'medium');
+  });
+
+  it('「スカウトで来たやつ」 and a wish for advice is a question about the scout', () => {
+    expectAtLeast('これ今日スカウトで来たやつ\n「先着5名のみ！今夜22時までにLINE登録した方だけにお仕事をお渡しします」\n急かされる感じがいやなんだけど、判断材料ほしい', 'medium');
+  });
+
+  it('「って提案されました」 with 「まずいやつ？」 is a question about the proposal', () => {
+    expectAtLeast('長くお付き合いのあるクライアントさんから\n「次からは直接契約にしませんか？手数料の分は上乗せします」\nって提案されました。いい方なんだけど…乗ったらまずいやつ？', 'high');
+  });
+
+  it('「大丈夫そうですか」 asks about a quoted posting', () => {
+    expectAtLeast('主婦です。『ママさん限定・1日30分で月15万円保証』って募集が気になってます…。応募しても大丈夫そうですか？', 'medium');
+  });
+
+  it('a client who took the request back after the refusal, quoted, leaves the question quiet', () => {
+    expectQuiet('先週応募した案件で、最初に「詳しくはLINEでお伝えしてもいいですか？」と聞かれたので、「恐れ入りますが、契約と仮払いが済むまではこちらのメッセージでお願いします」と返しました。\n\n今日こう返ってきました。\n「ご丁寧にありがとうございます。失礼いたしました。では、こちらでご説明します。記事5本で1本3,000円です。問題なければ本日中に契約をお送りして仮払いします」\n\n最初のLINEが気になっているんですが、このまま進めても大丈夫そうですか？');
+  });
+});
+
+describe('talk about the rules, not requests', () => {
+  it('a numbered forum thread about a lure is a discussion', () => {
+    expectQuiet('【相談】「支払いはPayPayで直接」って言われた\n\n1：名無しさん\nまだ契約前。こういうの受けてる人いる？\n\n2：名無しさん\n完全にアウト。支払いをサイトの外でやろうとした時点で終わり\n\n3：1\nだよね、断って通報しとく。ありがとう');
+  });
+
+  it('a seminar Q&A log about refusing calls stays quiet', () => {
+    expectQuiet('【勉強会の質疑メモ】\n参加者A：契約前に「Google Meetで話しましょう」と言われたら、どう返せばいいですか？\n講師：「契約前の通話は控えております。ご質問はメッセージでお答えします」で十分です。\n参加者B：それで落とされたら？\n講師：その案件はもともと危なかったと考えて大丈夫です。');
+  });
+
+  it('a guide for clients that lists what postings must not say stays quiet', () => {
+    expectQuiet('発注者向けガイド：募集文に記載しないでください\n\n安心してご応募いただくため、募集文には次の内容を記載しないでください。\n\n×「LINEでご連絡ください」などの外部の連絡先\n×「登録料」「研修費」など、受注者に費用を求める記載\n×「誰でも月50万」など、根拠のない高収入の表現\n\n○ 業務内容と報酬の根拠は具体的にご記載ください。');
+  });
+
+  it('a user half remembering whether a tool is allowed after the contract stays quiet', () => {
+    expectQuiet('ランサーズって、契約後ならSlackでやり取りしていいんでしたっけ？まだ何も言われてないけど、聞かれたときのために知っておきたくて。');
+  });
+
+  it('a user asking whether the job will mean talking on LINE stays quiet', () => {
+    expectQuiet('「LINEで連絡を」と書かれた案件は危ないと読んだんですが、今の依頼はLINE公式アカウントのあいさつメッセージ作成です。これもLINEでやり取りすることになりますか？依頼文には「連絡はこちらのメッセージで」とあります。');
+  });
+});
+
+describe('the work’s own accounts and settings', () => {
+  it('bank details registered on the platform’s own settings screen stay quiet', () => {
+    expectQuiet('報酬の受け取り口座は、ランサーズの「報酬受取口座」の設定画面からご登録ください。口座情報をメッセージでお送りいただく必要はありません。');
+  });
+
+  it('answering DMs that arrive at a brand’s account is the work', () => {
+    expectQuiet('Instagram DM返信代行（雑貨EC）\n\n▼内容\nショップ公式Instagramに届くDMへの一次返信をお願いします。\n・在庫と発送に関する質問にテンプレートで回答\n・判断できない内容は担当者へ引き継ぎ\n\n▼報酬\n月額 20,000円');
+  });
+
+  it('a link target that is off in a rich menu is a fault in the work', () => {
+    expectQuiet('クライアント：リッチメニュー画像ありがとうございます！管理画面で反映したら、左下のボタンのリンク先がずれていました\nワーカー：ご確認ありがとうございます。タップ領域を直します\nクライアント：お願いします');
+  });
+});
