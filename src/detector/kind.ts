@@ -135,7 +135,7 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
   // not the user's question: the body must ask too.
   const { first, next } = titleLine(fold);
   const headlineAsks =
-    first.length <= 40 && (next ?? 'x').trim() === '' && fold.length - first.length >= 100 && (!/[「『」』]/.test(first) || testIn(rules.macro('NOTICE_TITLE'), first));
+    first.length <= 40 && (next ?? 'x').trim() === '' && fold.length - first.length >= 100 && (!/[「『」』]/.test(first) || testIn(rules.macro('NOTICE_TITLE'), first) || quotesTerm(first));
   // The asker's words, not a question inside what they quote (「LINEで大丈夫ですか？」と聞かれた).
   const ownWords = withoutQuotes(headlineAsks ? own.slice(own.indexOf(first) + first.length) : own);
   const asks = testIn(rules.macro('RECEIVED_ASK'), ownWords);
@@ -167,7 +167,7 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
 
 // A quote introduced as something read in an article, a help page or the rules, with its
 // topic marker: ぶろぐで見た「…」って, へるぷに書いてあった「…」は.
-const READ_QUOTE = /(?:ぶろぐ|記事|へるぷ|ねっと|さいと|まとめ|規約|がいどらいん|ようつべ|youtube|動画|本|x|twitter|ついったー)(?:で|に|の)(?:見た|読んだ|書いて(?:あった|ある)|あった|言って(?:た|いた))[「『][^「」『』\n]{1,80}[」』](?:って|と|は)?/g;
+const READ_QUOTE = /(?:ぶろぐ|記事|へるぷ|ねっと|さいと|まとめ|規約|がいどらいん|ようつべ|youtube|動画|本|x|twitter|ついったー)(?:で|に|の)(?:見た|読んだ|書いて(?:あった|ある)|あった|言って(?:た|いた))(?:ん(?:です|だ)けど|んですが|のですが|けど)?[、,]?\s?[「『][^「」『』\n]{1,80}[」』](?:って|と|は)?/g;
 
 // The asker's refusal told (「…」と返しました), then a quoted reply that backs off and does not push again.
 const REFUSAL_TOLD = /[」』]\s?(?:と|って)(?:返し|返信し|お返事し|お伝えし|伝え|お断りし|断っ|言っ)(?:まし)?た/;
@@ -232,9 +232,9 @@ function titleLine(fold: string): { first: string; next: string | undefined; fou
 }
 
 // A short title that puts a term in quotes (「出していい情報」「出さなくていい情報」, 「外部連絡」のルール),
-// not a chat line written as speaker「words」.
+// not a chat line written as speaker「words」 (with or without a date and time first).
 const QUOTED_TERM_TITLE = /[「『][^「」『』!！?？。、]{1,14}[」』]/;
-const SPEAKER_QUOTE_LINE = /^[^「『\s]{1,12}[「『][^」』]*[」』]\s?$/;
+const SPEAKER_QUOTE_LINE = /^(?:\[?[\d/.\-年月日:：\s]{4,20}\]?\s?)?[^「『\s]{1,12}[「『][^」』]*[」』]\s?$/;
 const quotesTerm = (line: string): boolean => QUOTED_TERM_TITLE.test(line) && !SPEAKER_QUOTE_LINE.test(line);
 // A first line that asks the reader for something is a message, not a title.
 const ASKS = /(?:ください|下さい|お願い)/;

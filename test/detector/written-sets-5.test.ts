@@ -291,3 +291,37 @@ describe('the work’s own accounts and settings', () => {
     expectQuiet('クライアント：リッチメニュー画像ありがとうございます！管理画面で反映したら、左下のボタンのリンク先がずれていました\nワーカー：ご確認ありがとうございます。タップ領域を直します\nクライアント：お願いします');
   });
 });
+
+describe('explainers, posts and notices about the rules', () => {
+  it('an explainer titled with a quoted term and a question is an article', () => {
+    expectQuiet('「Google Meet面談」は全部NG？\n\nよく聞かれますが、オンライン面談そのものが悪いわけではありません。大事なのは「いつ」と「どの手続きで」です。\n\n・契約前：運営の承認がない限りNG\n・契約と仮払いの後：必要ならOK。連絡先の交換には受注者の同意が要ります\n\n募集文に「面談あり」と書かれていたら、契約前かどうかを確かめるのがおすすめです。');
+  });
+
+  it('a social post and its reply, quoted, are a discussion', () => {
+    expectQuiet('Xで見かけた投稿：\n「ランサーズで契約したら『Slackで納品して、支払いもそっちで』って言われた。これアウトでは？」\nリプライ：\n「アウトです。連絡は申請すれば使えるけど、支払いをサイトの外でやるのは規約違反」');
+  });
+
+  it('a platform’s rule written as prose is a notice', () => {
+    expectQuiet('ココナラでは、購入の前後を問わず、ココナラ外での連絡先の交換・やり取り・決済を禁止しています。\nメールアドレス、電話番号、LINE ID、SNSのアカウントなどの記載や交換の依頼はガイドライン違反となります。\n違反を見つけた場合はトークルームの「通報する」からお知らせください。');
+  });
+
+  it('a question about a phrase read in an article, with nothing received, stays quiet', () => {
+    expectQuiet('まとめ記事で読んだんですが、『Zoomで面談しましょう』って書いてある募集って全部ダメなんですか？');
+  });
+
+  it('a contractors’ guide that invites to Chatwork only after the application is approved stays quiet', () => {
+    expectQuiet('【業務委託の方向け ガイド】\n■ 連絡手段\nご契約後、ご利用のサービスの手順に沿って申請・承認が完了した方のみ、業務連絡用のChatworkにご招待します。\n■ 納品\n納品・検収・お支払いは、すべてご契約のサービス上で行います。');
+  });
+});
+
+describe('work whose channel is the client’s own account', () => {
+  it('a clinic that just opened a LINE official account and whose patients register by QR is a posting for the work', () => {
+    expectQuiet('【LINE公式アカウントの初期設定】歯科医院のリッチメニュー作成\n\n■概要\n先月LINE公式アカウントを開設しました。現在は来院時にQRコードを見せて登録いただいています。\n\n■お願いしたいこと\n・リッチメニューのデザイン\n・あいさつメッセージの設定\n\n■報酬\n40,000円\n\n■進め方\nやり取りはすべてクラウドワークスのメッセージで行います。');
+  });
+});
+
+describe('a chat log with dates and speaker「words」 lines', () => {
+  it('a client who asks for bank details and an ID after 仮払い is flagged', () => {
+    expectAtLeast('2024/06/01 10:00 クライアント「仮払い完了しました」\n2024/06/01 10:05 ワーカー「ありがとうございます、着手します」\n2024/06/01 11:30 クライアント「社内の手続きで必要なので、口座情報とマイナンバーを送ってください。保険証の写真もお願いします」', 'medium');
+  });
+});
