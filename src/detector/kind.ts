@@ -53,7 +53,8 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
   // Nor are examples given in brackets: （例：ID: ab****）.
   if (fold.length < 60 || testIn(rules.macro('ADDRESSED'), fold.replace(/[「『][^「」『』]{0,400}[」』]/g, '「」').replace(/[（(]例[:：][^）)\n]{0,40}[）)]/g, '（）'))) return false;
   const { first, next, lineCount } = titleLine(fold);
-  const titled = lineCount > 1 && first.length <= 48 && !/[。!！]$/.test(first);
+  // A story's title may end with 。 (「…だった話。」).
+  const titled = lineCount > 1 && first.length <= 48 && (!/[。!！]$/.test(first) || STORY_TITLE.test(first));
   // A headline: a short first line, a blank line, then the body (a blog post, a help page).
   // A posting has one too (its sections decide), and so does a paste of forwarded messages.
   const headline =
@@ -87,8 +88,8 @@ function isNotice(fold: string, rules: RuleSet, strong: number, strict: boolean)
 // The start of one post in a forum thread: >>12 …, No.3: ….
 const THREAD_POST = /(?:^|\n)\s{0,2}(?:(?:>>|no\.?)\s?\d{1,4}(?:\s?[:：]|\s)|\d{1,4}\s?[:：]\s?(?:名無し|ななし|匿名|\d{1,4}\s*\n))/g;
 
-// A title that names a story: 〜した話, 〜だった話, 体験談, 失敗談.
-const STORY_TITLE = /(?:(?:た|だ)話|体験談|経験談|失敗談|体験記)\s?[）)】]?$/;
+// A title that names a story: 〜した話, 〜だった話, 〜という話, 体験談, 失敗談.
+const STORY_TITLE = /(?:(?:た|だ|という)話|体験談|経験談|失敗談|体験記)\s?[）)】]?[。.]?$/;
 
 /** The text with what it quotes emptied, innermost quotes first (「…「…」…」). */
 function withoutQuotes(s: string): string {

@@ -325,3 +325,109 @@ describe('a chat log with dates and speaker「words」 lines', () => {
     expectAtLeast('2024/06/01 10:00 クライアント「仮払い完了しました」\n2024/06/01 10:05 ワーカー「ありがとうございます、着手します」\n2024/06/01 11:30 クライアント「社内の手続きで必要なので、口座情報とマイナンバーを送ってください。保険証の写真もお願いします」', 'medium');
   });
 });
+
+describe('questions about postings and videos the user saw', () => {
+  it('a quoted condition with 「…いる？」 is judged on the quote', () => {
+    expectAtLeast('『△△市在住の20代女性限定。応募時に全身の写真を送ってください』って条件の案件。仕事は商品レビューの執筆なんだけど、写真いる？', 'medium');
+  });
+
+  it('a quoted posting with 「どうですか？」 is judged on the quote', () => {
+    expectAtLeast('『学生限定！1日15分スマホを触るだけで日給8,000円』っていう案件、授業の合間にできそうで気になってます。どうですか？', 'medium');
+  });
+
+  it('an interview consent asked of applicants is not the worker’s consent to the route', () => {
+    expectAtLeast('『Zoom面接を承諾いただける方のみご応募ください』って書いてある案件。契約前に通話するってことですよね？応募していいのかな', 'medium');
+  });
+
+  it('a request to DM the client’s account, with 「普通…ですよね？」, is judged on the request', () => {
+    expectAtLeast('TikTok運用の案件に応募したら「担当のTikTokアカウントにDMください！そちらで日程を決めます」と。仕事がTikTokなんだから普通…ですよね？', 'medium');
+  });
+
+  it('what a video said to do, told back with 「どうなんでしょう？」, is judged on it', () => {
+    expectAtLeast('YouTubeで副業の動画を見たら、最後に「今だけ無料の講座プレゼント！概要欄から公式LINEに登録してね」と言ってました。これってどうなんでしょう？', 'medium');
+  });
+});
+
+describe('stories and advice from people who have been there', () => {
+  it('a post that types a kind of posting and says it is skipped is an article', () => {
+    expectQuiet('「1日10分で月30万」とか書いてある案件、たいていその後LINEに誘われて、最後は副業スクールの勧誘。もう見た時点でスルーしてる');
+  });
+
+  it('a story titled 「…だった話。」 is a story', () => {
+    expectQuiet('デザインの案件だと思って応募したら、有料スクールの勧誘だった話。\n\n最初は普通にサイズや納期の話をしていたのに、途中から「デザインだけだと稼げませんよ」「うちのスクールなら月100万も夢じゃない」と話が変わっていきました。最後は「受講料は今月中なら半額です」。\n\nもちろん申し込みませんでした。');
+  });
+
+  it('a user who read a rule and asks whether a smaller thing is also banned stays quiet', () => {
+    expectQuiet('ブログで「Slackで納品・支払いと言われたら悪質」って読みました。契約後に、参考資料だけSlackで受け取るのもダメってことですか？報酬はサイト経由です。');
+  });
+
+  it('a worker who lost work before 仮払い, telling the rule they keep now, stays quiet', () => {
+    expectQuiet('仮払い前に作業して納品→そのまま連絡が途絶えた、を経験した者です。高い勉強代でした。仮払いを確認してから着手、これを鉄則にしています。');
+  });
+
+  it('advice to run from gift-card payment stays quiet', () => {
+    expectQuiet('報酬をギフト券で払うって言われたら、その時点で逃げてOK。サイトを通さない支払いは何かあっても守ってもらえないので。');
+  });
+
+  it('a friend’s past loss, asked about afterwards, stays quiet', () => {
+    expectQuiet('半年前、知り合いがLINEに誘われて登録料を3万円払っちゃったそうです。今からでも相談できる窓口ってありますか？');
+  });
+});
+
+describe('official-looking messages and the real notices', () => {
+  it('a message that claims to be the office and asks for an SMS code by reply is flagged', () => {
+    expectAtLeast('ランサーズ事務局の田中です。お客様のアカウントで不審なログインがありました。本人確認のため、SMSでお送りした認証コードをこのメッセージにご返信ください。', 'medium');
+  });
+
+  it('a notice to change one’s own password in the settings stays quiet', () => {
+    expectQuiet('【重要】パスワード再設定のお願い\n不正ログインの試行を確認しました。念のため、ログイン後の「アカウント設定 > パスワード変更」からパスワードの変更をお願いいたします。\nパスワードや認証コードをメールでお伺いすることはございません。');
+  });
+
+  it('help text for two-step verification stays quiet', () => {
+    expectQuiet('2段階認証の設定\n\nログイン時にSMSの認証コードを求めることで、不正ログインを防ぎます。\n設定方法：アカウント設定 > セキュリティ > 2段階認証 を有効にし、画面の案内に従って電話番号を登録してください。');
+  });
+
+  it('a platform’s notice about requesting a payout to the registered account stays quiet', () => {
+    expectQuiet('売上金の振込申請について\n売上金は、マイページの売上管理から振込申請を行うと、登録した銀行口座へお振込みします。申請には期限がありますのでご注意ください。');
+  });
+
+  it('the platform’s identity check from マイページ stays quiet', () => {
+    expectQuiet('【本人確認のお願い】\nクラウドワークスでは安全な取引のために本人確認を行っています。マイページの「本人確認」から、運転免許証などの書類をアップロードしてください。');
+  });
+});
+
+describe('contact details that are the page’s content', () => {
+  it('a shop’s details for a footer, with its number said to be the shop’s, stay quiet', () => {
+    expectQuiet('LPのフッターに店舗情報を入れてください。\n店名：ベーカリー・ハナ\n住所：東京都世田谷区1-2-3\n電話：03-5555-0199（営業時間内）\n※制作のご連絡はこちらのメッセージでお願いします');
+  });
+
+  it('a clinic’s contact in brackets to put in a footer stays quiet', () => {
+    expectQuiet('LPのフッターに、医院の問い合わせ先（TEL 03-5412-0000 / info@hana-clinic.example）を入れてください。');
+  });
+});
+
+describe('pasted threads and chats', () => {
+  it('handles that label the speakers of a pasted thread are names, not contacts', () => {
+    expectQuiet('Xより：\n@taro_writes：今日のスカウト、「スマホで月50万」「詳細はLINEで」の全部入りで笑った\n@mika_design：わかる、最近多いよね\n@taro_writes：みんな違反報告しとこ');
+  });
+
+  it('a handle to DM is still a contact', () => {
+    expectAtLeast('詳しくはこちら：@kazu_works0303 までDMください', 'high');
+  });
+
+  it('friends retelling why a route was requested, in a chat, stay quiet', () => {
+    expectQuiet('Discord #雑談 より\nあや：仮払い後に連絡先公開申請が来たんだけど、みんな承認してる？\nけい：理由がちゃんと書いてあれば承認してる\nあや：電話したいって理由だった\nけい：苦手ならメッセージでお願いしますって断っても大丈夫だよ');
+  });
+
+  it('a client who claims the office allowed it and presses for today is flagged', () => {
+    expectAtLeast('[10:02] クライアント：ご応募ありがとうございます！\n[10:07] クライアント：細かい話はLINEでしたいので、こちら追加してください ID: kk_office12\n[10:15] 自分：契約前の外部での連絡は規約で禁止されていると思うのですが…\n[10:16] クライアント：事務局には許可もらってるので大丈夫ですよ〜 今日中に追加お願いします', 'medium');
+  });
+
+  it('「怪しいか見てほしいです↓」 and the message below it is a question about it', () => {
+    expectAtLeast('怪しいか見てほしいです↓\n「あなたのような方を探していました！簡単な作業で日給3万円です。詳しいお仕事内容は後ほどお伝えしますね」', 'medium');
+  });
+
+  it('an essay titled 「…という話。」 about when a tool is fine is an article', () => {
+    expectQuiet('Slackは悪者じゃない、という話。\n\n「Slackに誘導された＝危険」と思う人もいますが、契約と仮払いの後で、正式な申請を通して使うなら仕事が回りやすくなることもあります。問題なのは、契約前に使わせようとすることと、Slack上で納品や支払いまで済ませようとすることです。');
+  });
+});
