@@ -72,7 +72,7 @@ const ROUTE_SKIPPED = /^[?？]?[^。\n]{0,14}?(?:なしで|無しで|抜きで|�
 const ACCOUNT_ADDRESS = /(?:あどれす|mail|めーる|あかうんと)/;
 const SHARED_FILE_SERVICE = /(?:google|ぐーぐる|すぷれっどしーと|どきゅめんと|どらいぶ|drive|figma|ふぃぐま|notion|のーしょん|github|canva|dropbox|box(?![a-z])|onedrive|sharepoint)/;
 const SHARE_ACCESS = /(?:共有(?:し|する|さ|設定|先|の)|招待(?:し|する|さ|を|の)|(?:編集|閲覧|あくせす)権限|権限を?(?:付|つけ|設定|追加|付与))/;
-const ROUTE_OFF_RECORD = /(?:電話|口頭|めーる|直接|個別)で[^。\n]{0,20}?(?:許可|承認|了承|ok)を?(?:もらって|得て|いただいて|もらい|得|いただき)(?:ました|います|おります|てます)|申請(?:画面)?(?:に|には|は|上は|上に)(?:出|表示され|反映され|載ら|残ら)(?:ません|ない|ず)/;
+const ROUTE_OFF_RECORD = /申請の?(?:通知|連絡|案内)(?:も|が|は)[^。\n]{0,8}?(?:来て|届いて)(?:い)?(?:ません|ない)|(?:電話|口頭|めーる|直接|個別)で[^。\n]{0,20}?(?:許可|承認|了承|ok)を?(?:もらって|得て|いただいて|もらい|得|いただき)(?:ました|います|おります|てます)|申請(?:画面)?(?:に|には|は|上は|上に)(?:出|表示され|反映され|載ら|残ら)(?:ません|ない|ず)/;
 
 /** Does the text name the official route as the way forward (and not as something skipped)? */
 export function routeNamed(rules: RuleSet, text: string): boolean {

@@ -431,3 +431,39 @@ describe('pasted threads and chats', () => {
     expectQuiet('Slackは悪者じゃない、という話。\n\n「Slackに誘導された＝危険」と思う人もいますが、契約と仮払いの後で、正式な申請を通して使うなら仕事が回りやすくなることもあります。問題なのは、契約前に使わせようとすることと、Slack上で納品や支払いまで済ませようとすることです。');
   });
 });
+
+describe('the route offered, a test call, and a report already made', () => {
+  it('a tool proposed after 仮払い only through the application, and optional, stays quiet', () => {
+    expectQuiet('仮払いありがとうございます。ひとつご相談で、急ぎの連絡用にSlackを使わせていただくことは可能でしょうか？もちろん申請を通したうえでですし、難しければ今のままで全く問題ありません。');
+  });
+
+  it('the same tool after 仮払い, optional but with no application, is still flagged', () => {
+    expectAtLeast('クラウドワークスで契約して仮払いも済んでいます。クライアントから「Chatworkに招待してもいいですか？嫌ならここのままで大丈夫です」と聞かれました。申請の話は出ていません。OKして大丈夫？', 'medium');
+  });
+
+  it('test calls of a voice system, made by the client’s staff, are the work', () => {
+    expectQuiet('【AI電話】予約受付の自動音声の設定\n\n■業務\n・問い合わせ15パターンの応答フロー作成\n・管理画面での設定\n・テスト通話での確認（弊社スタッフが実施）\n\n■報酬\n60,000円\n\n■やり取り\nすべてクラウドワークスのメッセージで行います。');
+  });
+
+  it('a user who already reported a lure and moves on stays quiet', () => {
+    expectQuiet('またLINE誘導きた。応募して3分で「続きはLINEで🙏」って…通報して次いこ');
+  });
+});
+
+describe('pressure around the route after 仮払い', () => {
+  it('「承認がない場合は…キャンセル扱い」 is pressure', () => {
+    expectAtLeast('仮払いしましたのでご確認ください。あと、連絡先公開申請を出しています。本日中に承認してください。承認がない場合は作業をお願いできないので、キャンセル扱いにさせていただきます。', 'medium');
+  });
+
+  it('「承認がなければ…評価に反映」 is pressure', () => {
+    expectAtLeast('クライアント 9:15　サービス外連絡申請、まだ承認してもらえないんですか？\nクライアント 9:16　他の方はみんなChatworkでやってますよ\nワーカー 9:40　すみません、できればクラウドワークス上で進めさせてください。\nクライアント 9:42　そうですか。明日までに承認がなければ、評価に反映させますね', 'medium');
+  });
+
+  it('a buyer who says the app is free after the seller declines is still pushing', () => {
+    expectAtLeast('【トークルーム】\n購入希望者：見積もりの前に一度お顔を見て話したいです\n購入希望者：「VidTalk」というアプリでビデオ通話できるので、ダウンロードしてもらえますか？\n出品者：ご相談ありがとうございます。ココナラでは外部での通話ができないため、こちらのトークルームでお伺いします。\n購入希望者：アプリは無料なので大丈夫ですよ！入れたら教えてください', 'medium');
+  });
+
+  it('a team’s official LINE offered to view members’ earnings is a move off the platform', () => {
+    expectAtLeast('突然のご連絡失礼いたします。在宅で月収40万円を目指すノウハウを無料でお伝えしているチームです。まずは公式LINEで、実際に稼いでいるメンバーの事例をご覧ください。', 'medium');
+  });
+});
