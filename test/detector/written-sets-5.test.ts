@@ -467,3 +467,37 @@ describe('pressure around the route after 仮払い', () => {
     expectAtLeast('突然のご連絡失礼いたします。在宅で月収40万円を目指すノウハウを無料でお伝えしているチームです。まずは公式LINEで、実際に稼いでいるメンバーの事例をご覧ください。', 'medium');
   });
 });
+
+describe('long postings whose channels, numbers and apps are the work', () => {
+  it('a telemarketing job that books info sessions for companies is the work', () => {
+    expectQuiet('【テレアポ／成果報酬】法人向け会計ソフトのオンライン説明会のご案内\n\n■業務\nリストの企業様にお電話し、無料のオンライン説明会へのご参加をご案内していただきます。\n\n■報酬\nアポ1件 3,000円\n\n■その他\nやり取りはすべてランサーズのメッセージで行います。');
+  });
+
+  it('personal details in recordings replaced by a tag are masked data', () => {
+    expectQuiet('【文字起こし】コールセンター通話の文字起こし\n■ルール\n・お客様の氏名、電話番号、住所などが話された箇所は［個人情報］と置き換えてください\n■報酬\n1時間あたり2,000円');
+  });
+
+  it('a password shown in a recording, to be blurred, asks nothing', () => {
+    expectQuiet('【動画編集】社内研修の録画の編集（全5本）\n画面にパスワードが映っている部分は、モザイク処理をお願いします。テロップは1本あたり20か所程度です。');
+  });
+
+  it('a brand’s messaging channel and its followers are the work', () => {
+    expectQuiet('【日韓翻訳】カカオトーク チャンネルの配信文の翻訳\n韓国のお客様向けに運営しているカカオトーク チャンネルの友だちは約1万人で、毎週クーポンを配信しています。その配信文を日本語から韓国語に訳していただきます。');
+  });
+
+  it('payment apps named as examples of a kind in a survey task stay quiet', () => {
+    expectQuiet('【タスク】スマホ決済アプリの使い勝手アンケート（5分）\nスマホ決済アプリ（PayPay、楽天ペイ、d払いなど）を使ったことがある方に、使いやすさを5段階で答えていただきます。');
+  });
+
+  it('a client who used an agency and now hires a freelancer directly is hiring here', () => {
+    expectQuiet('【広告運用】SNS広告の運用（月額固定）\nこれまで広告は代理店に任せていましたが、成果が伸びないため、運用に強い方に直接お願いしたいと考えています。契約と報酬はランサーズ上で行います。');
+  });
+
+  it('a system that issues QR codes for event check-in is the work', () => {
+    expectQuiet('【Webアプリ】QRコード付き受付票を発行するシステム\n来場者が申込後にメールで受け取った受付票のQRコードを、当日スタッフがタブレットで読み取って受付する仕組みを作りたいです。');
+  });
+
+  it('booking calls a clinic wants to move to a web form are the customers’ calls', () => {
+    expectQuiet('【見積り依頼】整体院のホームページ制作\n今は予約の電話が多いので、ホームページからWeb予約に誘導できたらと思っています。やり取りはココナラのトークルームでお願いします。');
+  });
+});
