@@ -31,7 +31,21 @@ const OWN_QUESTION_MAX = 80;
  * `prose`: also read a notice or article in prose (`all`), only one that says so twice (`strict`,
  * for a question that may quote a rule), or only the strong phrases (`none`).
  */
+// The last few answers of isArticle: a check asks about the same text more than once (its kind,
+// then whether the statistical fallback may run), and each answer scans the whole text.
+const articleMemo: Array<{ fold: string; rules: RuleSet; prose: string; value: boolean }> = [];
+const ARTICLE_MEMO_SIZE = 4;
+
 export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none' = 'all'): boolean {
+  const hit = articleMemo.find((e) => e.rules === rules && e.prose === prose && e.fold === fold);
+  if (hit) return hit.value;
+  const value = readArticle(fold, rules, prose);
+  articleMemo.unshift({ fold, rules, prose, value });
+  if (articleMemo.length > ARTICLE_MEMO_SIZE) articleMemo.pop();
+  return value;
+}
+
+function readArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none'): boolean {
   // One FAQ entry: a text that opens with its question and carries the answer.
   if (FAQ_ENTRY.test(fold)) return true;
   // An English warning or help text: two of its markers (beware, scammers, not allowed …).
