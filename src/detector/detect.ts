@@ -11,7 +11,7 @@
 import { ruleCandidates, type Candidate, type Drop } from './candidates.ts';
 import { buildPatternFilter, type PatternFilter } from './prefilter.ts';
 import { similarityFinding, SETTLED } from './fallback.ts';
-import { detectKind, isArticle } from './kind.ts';
+import { detectKind } from './kind.ts';
 import { contactMaskRanges, renderPhrase } from './mask.ts';
 import { foldSpanToRaw } from './normalize.ts';
 import { articlePitchAt, kindPolicy, kindWeight, inferStage, ruleCanCount, routeNamed, routeOnlyAfterContract, STAGE_CAP, stageAdjust, type StageInput } from './policy.ts';
@@ -158,7 +158,7 @@ export function createDetector(tokenizer: Tokenizer, rules: RuleSet, options: De
       similarity &&
       scoreFindings(findings, rules).score < LEVEL_THRESHOLDS.medium &&
       !mitigations.some((m) => SETTLED.has(m.reason)) &&
-      !isArticle(fold, rules) &&
+      !kind.readsAsArticle() &&
       !testIn(rules.macro('OWN_REFUSAL'), fold) &&
       !(findings.length === 0 && testIn(rules.macro('STAYS_HERE'), fold) && !testIn(rules.macro('CONTACT_TOOL'), fold)) &&
       // A user's own short question about the rules (「仮払い前に作業しちゃダメなの？」): nothing was received.

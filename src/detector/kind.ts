@@ -21,6 +21,8 @@ export interface KindInfo {
   turns: ChatTurn[] | null;
   /** The user's own one-line question about the rules, nothing quoted (「仮払い前に作業しちゃダメなの？」). */
   ownQuestion: boolean;
+  /** isArticle of the whole text, read at most once per check (the kind and the fallback both ask). */
+  readsAsArticle: () => boolean;
 }
 
 /** How long a text can be and still be read as the user's own one-line question. */
@@ -31,21 +33,7 @@ const OWN_QUESTION_MAX = 80;
  * `prose`: also read a notice or article in prose (`all`), only one that says so twice (`strict`,
  * for a question that may quote a rule), or only the strong phrases (`none`).
  */
-// The last few answers of isArticle: a check asks about the same text more than once (its kind,
-// then whether the statistical fallback may run), and each answer scans the whole text.
-const articleMemo: Array<{ fold: string; rules: RuleSet; prose: string; value: boolean }> = [];
-const ARTICLE_MEMO_SIZE = 4;
-
 export function isArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none' = 'all'): boolean {
-  const hit = articleMemo.find((e) => e.rules === rules && e.prose === prose && e.fold === fold);
-  if (hit) return hit.value;
-  const value = readArticle(fold, rules, prose);
-  articleMemo.unshift({ fold, rules, prose, value });
-  if (articleMemo.length > ARTICLE_MEMO_SIZE) articleMemo.pop();
-  return value;
-}
-
-function readArticle(fold: string, rules: RuleSet, prose: 'all' | 'strict' | 'none'): boolean {
   // One FAQ entry: a text that opens with its question and carries the answer.
   if (FAQ_ENTRY.test(fold)) return true;
   // An English warning or help text: two of its markers (beware, scammers, not allowed …).
@@ -184,20 +172,24 @@ export function isReceivedAsk(fold: string, rules: RuleSet, turns: ChatTurn[] | 
 // topic marker: ぶろぐで見た「…」って, へるぷに書いてあった「…」は.
 const READ_QUOTE = /(?:ぶろぐ|記事|へるぷ|ねっと|さいと|まとめ|規約|がいどらいん|ようつべ|youtube|動画|本|x|twitter|ついったー)(?:で|に|の)(?:見た|読んだ|書いて(?:あった|ある)|あった|言って(?:た|いた))(?:ん(?:です|だ)けど|んですが|のですが|けど)?[、,]?\s?[「『][^「」『』\n]{1,80}[」』](?:って|と|は)?/g;
 
-// The asker's refusal told (「…」と返しました), then a quoted reply that backs off and does not push again.
+// The asker's refusal told (「…」と返しました), then the sender's next message, quoted, backs off.
 const REFUSAL_TOLD = /[」』]\s?(?:と|って)(?:返し|返信し|お返事し|お伝えし|伝え|お断りし|断っ|言っ)(?:まし)?た/;
-const BACK_OFF_QUOTE = /[「『]\s?(?:[^「」『』\n]{0,16}?)(?:失礼(?:いた)?しました|承知(?:いた)?しました|大変失礼|わかりました|分かりました|了解(?:です|しました))/;
-const PUSH_AGAIN = /(?:やっぱり|それでも|ですが|けど)[^「」『』\n]{0,20}?(?:line|らいん|ちゃっと|電話|通話|直接|外で)|ばれ(?:ない|ません)|(?:みんな|皆さん)(?:やって|して)/;
 
 function withdrawnAfterRefusal(fold: string): boolean {
   const told = REFUSAL_TOLD.exec(fold);
   if (!told) return false;
-  const rest = fold.slice(told.index + told[0].length);
-  const back = BACK_OFF_QUOTE.exec(rest);
-  if (!back) return false;
-  const quote = rest.slice(back.index, rest.indexOf('」', back.index) < 0 ? undefined : rest.indexOf('」', back.index));
-  return !PUSH_AGAIN.test(quote);
+  const reply = /[「『]([^「」『』]{1,400})[」』]/.exec(fold.slice(told.index + told[0].length));
+  return reply !== null && backsOff(reply[1] as string);
 }
+
+// The client backs off after the refusal (「失礼しました」「ではこちらで」「ですよね、冗談です」) rather than
+// pushing again.
+const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼(?:いた)?しました|大丈夫です|ではこちらで|冗談|(?:^|[\s:：、。!！])ですよね[、,!！。\s]|(?:ここ|こちら)で(?:契約|続け|進め)|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
+// …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
+export const PUSHES =
+  /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|(?:みんな|皆さん|全員|他の(?:応募者|わーかー|方|人)[^。\n]{0,6}?)[^。\n]{0,8}?(?:交換|追加|登録|承認)して(?:くれ|もらっ|いただい)|(?:他|ほか)の(?:方|人)に(?:お願い|頼|依頼|決め)|(?:みんな|皆さん|みなさん|皆|他の方|他の人)(?:も|さん)?(?:やって|して)(?:ます|る|います|ますし|るし|ますから|るから)?|ばれ(?:ない|ません)|(?:無料|ただ)(?:なので|だから|です(?:し|から|ので))[^。\n]{0,8}?大丈夫|(?:許可|承認)(?:は|を)?(?:もらって|いただいて|取って|得て)(?:る|います|ます|ますので|るので)|(?:今日中|本日中|すぐ)に?[^。\n]{0,6}?(?:追加|登録|連絡|返信)(?:お願い|して|ください)|(?:url|りんく|招待)を?(?:お?送り(?:します|しますね|ますね|ます)|貼ります|お送りいたします)|内緒|問題ない(?:ので|から|です)よ|(?:choose|pick|hire|find|select)\s(?:an)?other|if\syou\s(?:not|don['’]?t|do\snot|can['’]?t|cannot)\s)/;
+// The backing off opens the turn; a push may come anywhere in it.
+export const backsOff = (turn: string): boolean => BACKS_OFF.test(turn.slice(0, 80)) && !PUSHES.test(turn.slice(0, 240));
 
 // Somebody close to the asker, whose case they retell: 友達の話です, 妹が…と言われたそうで.
 const FRIEND_CASE = /(?:友達|友人|知人|知り合い|先輩|後輩|同僚|妹|姉|弟|兄|夫|妻|母|父|家族)(?:の話|の件|が|から)/;
@@ -442,11 +434,14 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
   // gives way to the posting.
   // A chat log with named speakers is a conversation: only an article's strong phrases, or peers
   // quoting what they received, make it a discussion about scams.
-  // Each read once: the text without its quotes, and whether it carries an article's strong phrases.
+  // Each read once: the text without its quotes, whether it carries an article's strong phrases, and
+  // whether it reads as an article at all.
   let unquoted: string | undefined;
   const unquotedFold = (): string => (unquoted ??= withoutQuotes(fold));
   let strong: boolean | undefined;
   const aboutScams = (): boolean => (strong ??= isArticle(fold, rules, 'none'));
+  let prose: boolean | undefined;
+  const readsAsArticle = (): boolean => (prose ??= isArticle(fold, rules));
   // A posting that calls for applicants (outside what it quotes), under a title that is not a
   // notice's (「仕事依頼ガイドライン ― 掲載できない依頼の例」 quotes postings in a list).
   const callsForApplicants = (): boolean => isPosting(fold, rules) && testIn(rules.macro('APPLY_CALL'), unquotedFold()) && !noticeTitled(fold, rules);
@@ -458,12 +453,12 @@ export function detectKind(view: TextView, rules: RuleSet): KindInfo {
         (isArticle(fold.replace(FAQ_WORDS, ''), rules, 'none') &&
           !(callsForApplicants() && distinctMatches(rules.macro('ARTICLE_STRONG'), unquotedFold().replace(FAQ_WORDS, ''), 3).size < 3)) ||
         !isPosting(fold, rules)
-      : isArticle(fold, rules) && !callsForApplicants());
+      : readsAsArticle() && !callsForApplicants());
   // A posting pasted with a question about it is judged as a posting too.
   const posting = !article && isPosting(fold, rules);
   const ruleText = article || (!receivedAsk && !posting && isRuleList(fold, rules));
   const chat = turns !== null || testIn(rules.macro('CHAT_SPEAKER'), fold);
   const kind: TextKind = receivedAsk ? 'question' : posting ? 'posting' : ruleText ? 'rule_text' : chat ? 'chat' : 'message';
   const ownQuestion = !receivedAsk && fold.length <= OWN_QUESTION_MAX && !/[「『]/.test(fold) && testIn(rules.macro('OWN_RULE_QUESTION'), fold);
-  return { kind, receivedAsk, ruleText, chat, posting, turns, ownQuestion };
+  return { kind, receivedAsk, ruleText, chat, posting, turns, ownQuestion, readsAsArticle };
 }

@@ -8,7 +8,7 @@
 // the reason it was set aside.
 import type { Candidate } from './candidates.ts';
 import { classify, isPredicate, lastTokenBefore, moodAfter, readTool, type Reading } from './clause.ts';
-import { headingAbove, lineAbove, LIST_ITEM, type ChatTurn, type KindInfo } from './kind.ts';
+import { backsOff, headingAbove, lineAbove, LIST_ITEM, PUSHES, type ChatTurn, type KindInfo } from './kind.ts';
 import type { RuleSet } from './rules.ts';
 import { clauseEnd, sentenceAt, sentenceIndexAt, testIn, tokenizeRange, type TextView } from './text.ts';
 import type { Token } from './tokenizer.ts';
@@ -162,16 +162,8 @@ export function isQuoted(rc: RoleContext, sIdx: number, a: number, b: number): b
   return testIn(rules.macro('REPORTED'), tail);
 }
 
-// The client backs off after the refusal (「失礼しました」「ではこちらで」「ですよね、冗談です」) rather than
-// pushing again.
-const BACKS_OFF = /(?:承知|わかりました|分かりました|了解|すみません|失礼しました|大丈夫です|ではこちらで|冗談|(?:^|[\s:：、。!！])ですよね[、,!！。\s]|(?:ここ|こちら)で(?:契約|続け|進め)|このまま(?:こちら|めっせーじ)|知らずに|知らなかった|知りませんでした|そうなんですね|そうでしたか|sorry|didn['’]?t know|no problem|understood|of course|i['’]?ll (?:attach|send|use|keep) (?:it )?(?:here|on))/;
-// …unless the same turn pushes again (「ちょっとだけなら大丈夫ですよ、他の方もやってくれてます」).
-const PUSHES =
-  /(?:(?:ちょっと|少し|一回|1回)だけなら|他の(?:方|人)も|(?:みんな|皆さん|全員|他の(?:応募者|わーかー|方|人)[^。\n]{0,6}?)[^。\n]{0,8}?(?:交換|追加|登録|承認)して(?:くれ|もらっ|いただい)|(?:他|ほか)の(?:方|人)に(?:お願い|頼|依頼|決め)|(?:みんな|皆さん|みなさん|皆|他の方|他の人)(?:も|さん)?(?:やって|して)(?:ます|る|います|ますし|るし|ますから|るから)?|ばれ(?:ない|ません)|(?:無料|ただ)(?:なので|だから|です(?:し|から|ので))[^。\n]{0,8}?大丈夫|(?:許可|承認)(?:は|を)?(?:もらって|いただいて|取って|得て)(?:る|います|ます|ますので|るので)|(?:今日中|本日中|すぐ)に?[^。\n]{0,6}?(?:追加|登録|連絡|返信)(?:お願い|して|ください)|(?:url|りんく|招待)を?(?:お?送り(?:します|しますね|ますね|ます)|貼ります|お送りいたします)|内緒|問題ない(?:ので|から|です)よ|(?:choose|pick|hire|find|select)\s(?:an)?other|if\syou\s(?:not|don['’]?t|do\snot|can['’]?t|cannot)\s)/;
 // A speaker taking back what they just proposed: 「いや、それは規約違反でしたね」「やっぱりやめておきます」.
 const SELF_RETRACT = /^\s?(?:いや|やっぱり|やはり|あっ?|すみません|失礼|ごめんなさい)[、,!！…\s]?[^。\n]{0,30}?(?:規約|違反|だめ|ng|失礼しました|できません|やめて?おき|取り消)/;
-// The backing off opens the turn; a push may come anywhere in it.
-const backsOff = (turn: string): boolean => BACKS_OFF.test(turn.slice(0, 80)) && !PUSHES.test(turn.slice(0, 240));
 
 /**
  * With named speakers: someone other than the one who asked replies with a refusal after `pos`,
